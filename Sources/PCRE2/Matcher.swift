@@ -1,0 +1,84 @@
+import CPCRE2
+
+/// Matches one ``Pattern`` again and again without allocating: it owns the match data (sized
+/// from the pattern, so it is never too small) and, when first needed, a large JIT stack.
+///
+/// A `Matcher` belongs to one thread at a time (it is not `Sendable`); create one per thread or
+/// task from the shared ``Pattern``. After a successful ``matches(_:from:options:)`` the ranges
+/// of that match are read from the matcher until the next call.
+///
+/// ```swift
+/// let number = try Pattern(#"\d+"#, options: .anchored)
+/// let matcher = Matcher(number)
+/// let bytes = Array("12 and 345".utf8)
+/// bytes.withUnsafeBufferPointer { buffer in
+///     if try! matcher.matches(buffer, from: 7) { print(matcher.range) } // 7..<10
+/// }
+/// ```
+public final class Matcher {
+    /// The pattern this matcher runs.
+    public let pattern: Pattern
+    let data: MatchDataHandle
+    private var jitStack: JITStackContext?
+
+    /// The most the JIT stack may grow to when the default (32 KiB) is not enough.
+    public static let maximumJITStack = 16 * 1024 * 1024
+
+    public init(_ pattern: Pattern) {
+        self.pattern = pattern
+        self.data = MatchDataHandle(code: pattern.code)
+    }
+
+    /// Tries to match at or after `offset` (exactly at `offset` for an anchored pattern).
+    ///
+    /// - Returns: `true` on a match, `false` on no match.
+    /// - Throws: ``PCRE2Error`` when a limit is hit or the offset is out of range; never returns
+    ///   `false` for "gave up".
+    @inline(__always)
+    public func matches(_ subject: UnsafeBufferPointer<UInt8>, from offset: Int, options: MatchOptions = []) throws(PCRE2Error) -> Bool {
+        let base = subject.baseAddress ?? Pattern.emptySubject
+        let context = jitStack?.context ?? pattern.sharedContext.pointer
+        var rc = pcre2_match_8(pattern.code.pointer, base, subject.count, offset, options.rawValue, data.pointer, context)
+        if rc == PCRE2_ERROR_JIT_STACKLIMIT && jitStack == nil {
+            let stack = JITStackContext(limits: pattern.limits, maxBytes: Matcher.maximumJITStack)
+            jitStack = stack
+            rc = pcre2_match_8(pattern.code.pointer, base, subject.count, offset, options.rawValue, data.pointer, stack.context)
+        }
+        if rc > 0 { return true }
+        if rc == PCRE2_ERROR_NOMATCH { return false }
+        if rc == 0 { return true } // ovector too small cannot happen: data is sized from the pattern
+        throw PCRE2Error(matchCode: rc)
+    }
+
+    /// The byte range of the last match.
+    @inline(__always)
+    public var range: Range<Int> { data.ovector[0]..<data.ovector[1] }
+
+    /// The byte range of group `number` in the last match, or `nil` when it did not participate.
+    @inline(__always)
+    public func range(of number: Int) -> Range<Int>? {
+        guard number >= 0, number < data.pairs else { return nil }
+        let start = data.ovector[2 * number]
+        if start == cpcre2_unset() { return nil }
+        return start..<data.ovector[2 * number + 1]
+    }
+
+    /// The byte range of the named group in the last match, or `nil`.
+    public func range(of name: String) -> Range<Int>? {
+        guard let number = pattern.groupNames[name] else { return nil }
+        return range(of: number)
+    }
+
+    /// The `(*MARK:name)` of the last match, if any.
+    public var mark: String? {
+        guard let pointer = pcre2_get_mark_8(data.pointer) else { return nil }
+        let length = Int(pointer[-1])
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    /// A snapshot of the last match as a value.
+    public var match: Match {
+        let groups = (0...pattern.captureCount).map { range(of: $0) }
+        return Match(range: range, groups: groups, mark: mark, names: pattern.groupNames)
+    }
+}

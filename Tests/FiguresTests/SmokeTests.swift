@@ -1,0 +1,3 @@
+import Testing
+@testable import Figures
+@Test func version() { #expect(!FiguresVersion.string.isEmpty) }
