@@ -19,7 +19,7 @@ public struct Match: Sendable, Equatable {
     /// matched.
     public let mark: String?
 
-    let names: [String: Int]
+    let names: [String: [Int]]
 
     /// The byte range of capture group `number`, or `nil` when it did not participate (or does
     /// not exist).
@@ -28,10 +28,12 @@ public struct Match: Sendable, Equatable {
     }
 
     /// The byte range of the named group `name`, or `nil` when it did not participate or the
-    /// pattern has no such group.
+    /// pattern has no such group. With duplicate names, the first group of that name that took
+    /// part.
     public func range(of name: String) -> Range<Int>? {
-        guard let number = names[name] else { return nil }
-        return range(of: number)
+        guard let numbers = names[name] else { return nil }
+        for number in numbers { if let r = range(of: number) { return r } }
+        return nil
     }
 
     public static func == (lhs: Match, rhs: Match) -> Bool {

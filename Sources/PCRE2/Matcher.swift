@@ -63,10 +63,12 @@ public final class Matcher {
         return start..<data.ovector[2 * number + 1]
     }
 
-    /// The byte range of the named group in the last match, or `nil`.
+    /// The byte range of the named group in the last match, or `nil`. With duplicate names, the
+    /// first group of that name that took part.
     public func range(of name: String) -> Range<Int>? {
-        guard let number = pattern.groupNames[name] else { return nil }
-        return range(of: number)
+        guard let numbers = pattern.namedGroups[name] else { return nil }
+        for number in numbers { if let r = range(of: number) { return r } }
+        return nil
     }
 
     /// The `(*MARK:name)` of the last match, if any.
@@ -79,6 +81,6 @@ public final class Matcher {
     /// A snapshot of the last match as a value.
     public var match: Match {
         let groups = (0...pattern.captureCount).map { range(of: $0) }
-        return Match(range: range, groups: groups, mark: mark, names: pattern.groupNames)
+        return Match(range: range, groups: groups, mark: mark, names: pattern.namedGroups)
     }
 }

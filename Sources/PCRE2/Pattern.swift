@@ -23,8 +23,10 @@ public final class Pattern: Sendable {
     public let limits: MatchLimits
     /// The number of capture groups (not counting group 0, the whole match).
     public let captureCount: Int
-    /// Capture-group numbers by name.
+    /// Capture-group numbers by name (the lowest, when names repeat).
     public let groupNames: [String: Int]
+    /// Every group number of each name, ascending: several with ``CompileOptions/duplicateNames``.
+    public let namedGroups: [String: [Int]]
     /// `true` when the pattern was JIT-compiled; `false` when matching uses the interpreter.
     public let isJITCompiled: Bool
 
@@ -61,11 +63,12 @@ public final class Pattern: Sendable {
         self.code = code
         self.isJITCompiled = jit
         self.captureCount = Int(captures)
-        self.groupNames = Pattern.readNameTable(compiled)
+        self.namedGroups = Pattern.readNameTable(compiled)
+        self.groupNames = namedGroups.mapValues { $0[0] }
         self.sharedContext = SharedMatchContext(limits: limits)
     }
 
-    private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
+    private static func readNameTable(_ code: OpaquePointer) -> [String: [Int]] {
         var count: UInt32 = 0
         var entrySize: UInt32 = 0
         var table: UnsafePointer<UInt8>? = nil
@@ -73,15 +76,13 @@ public final class Pattern: Sendable {
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
         guard count > 0, let table else { return [:] }
-        var names: [String: Int] = [:]
+        var names: [String: [Int]] = [:]
         for index in 0..<Int(count) {
             let entry = table + index * Int(entrySize)
             let number = Int(entry[0]) << 8 | Int(entry[1])
-            let name = String(cString: entry + 2)
-            // With duplicate names, keep the lowest-numbered group.
-            if names[name] == nil { names[name] = number }
+            names[String(cString: entry + 2), default: []].append(number)
         }
-        return names
+        return names.mapValues { $0.sorted() }
     }
 
     // MARK: - Matching

@@ -67,6 +67,8 @@ import Testing
         let p = try Pattern(#"(?:(?<n>\d+) dead|killed (?<n>\d+))"#, options: .duplicateNames)
         let m = try #require(try p.firstMatch(in: "killed 12"))
         #expect(m.range(of: 2) == 7..<9)
+        #expect(p.namedGroups == ["n": [1, 2]])
+        #expect(m.range(of: "n") == 7..<9) // the first group named n that took part
     }
 }
 

@@ -1,0 +1,137 @@
+import PCRE2
+
+/// What a lexical rule's match is.
+enum LexicalLayer: String, Sendable {
+    /// A number: its captures are read by the quantity interpreter.
+    case number
+    /// A date or period: its captures are read by the date interpreter.
+    case date
+    /// Not a figure (a phone number, a version, an ordinal, a time of day…): the text is consumed
+    /// so that no other rule reads a number in it, and nothing is reported.
+    case ignore
+}
+
+/// An example of a rule: a text, and what scanning it must give.
+struct RuleExample: Sendable {
+    /// The input.
+    let text: String
+    /// The text of the expected mention (the whole input when not given).
+    let match: String?
+    /// The expected value: a number for numbers, an ISO string for dates.
+    let value: TableValue?
+    let low: TableValue?
+    let high: TableValue?
+    let kind: String?
+    let qualifier: String?
+    /// The publication date relative dates resolve against (the file's `reference_date` when not
+    /// given).
+    let published: Day?
+    let line: Int?
+}
+
+/// A rule of the lexical layer: a PCRE2 pattern, compiled once, anchored, caseless and extended,
+/// that recognizes a number or a date starting at a candidate position.
+struct LexicalRule: Sendable {
+    static let fields: Set<String> = ["name", "layer", "pattern", "kind", "priority", "role", "description", "examples", "counter_examples"]
+    static let exampleFields: Set<String> = ["text", "match", "value", "low", "high", "kind", "qualifier", "published"]
+
+    let name: String
+    let layer: LexicalLayer
+    /// For numbers: the kind to report when the captures do not decide it.
+    let kind: String?
+    /// Breaks ties between matches of the same length: higher wins.
+    let priority: Int
+    /// `publication`: a date this rule finds near the start of an article (a `date YYYY-MM-DD`
+    /// header, a dateline) is the article's publication date when no manifest gives one.
+    let isPublication: Bool
+    let source: String
+    let file: String
+    let line: Int?
+    let examples: [RuleExample]
+    let counterExamples: [String]
+    let referenceDate: Day?
+    /// Set by ``compile(grammar:)``.
+    var pattern: Pattern?
+
+    init(_ node: TableNode, referenceDate: Day?) throws {
+        let fields = try node.fields(allowed: LexicalRule.fields, what: "a lexical rule")
+        guard let nameNode = fields["name"] else { throw node.error("a rule needs a 'name'") }
+        let name = try nameNode.string()
+        let named = node.naming(name)
+        guard let layerNode = fields["layer"], let layer = LexicalLayer(rawValue: try layerNode.string()) else {
+            throw named.error("'layer' must be one of number, date, ignore")
+        }
+        guard let patternNode = fields["pattern"] else { throw named.error("a rule needs a 'pattern'") }
+        self.name = name
+        self.layer = layer
+        self.source = try patternNode.naming(name).string()
+        self.kind = try fields["kind"]?.naming(name).string()
+        if let kind, layer == .number, Quantity.Kind(rawValue: kind) == nil {
+            throw named.error("unknown number kind '\(kind)'; use one of \(Quantity.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self.priority = try fields["priority"]?.naming(name).int() ?? 0
+        switch try fields["role"]?.naming(name).string() {
+        case nil: isPublication = false
+        case "publication": isPublication = true
+        case let other?: throw named.error("unknown role '\(other)'; the only role is 'publication'")
+        }
+        self.file = node.file
+        self.line = node.line
+        self.referenceDate = referenceDate
+        var examples: [RuleExample] = []
+        for example in try fields["examples"]?.naming(name).sequence() ?? [] {
+            if example.node.scalar != nil {
+                examples.append(RuleExample(text: try example.string(), match: nil, value: nil, low: nil, high: nil, kind: nil, qualifier: nil, published: nil, line: example.line))
+                continue
+            }
+            let f = try example.fields(allowed: LexicalRule.exampleFields, what: "an example")
+            guard let text = f["text"] else { throw example.error("an example needs a 'text'") }
+            examples.append(RuleExample(
+                text: try text.string(),
+                match: try f["match"]?.string(),
+                value: try f["value"].map(TableValue.init),
+                low: try f["low"].map(TableValue.init),
+                high: try f["high"].map(TableValue.init),
+                kind: try f["kind"]?.string(),
+                qualifier: try f["qualifier"]?.string(),
+                published: try f["published"]?.day(),
+                line: example.line))
+        }
+        self.examples = examples
+        self.counterExamples = try fields["counter_examples"]?.naming(name).strings() ?? []
+    }
+
+    func error(_ message: String) -> RuleError {
+        RuleError(file: file, line: line, rule: name, message: message)
+    }
+
+    /// Compiles the pattern with the grammar pieces it calls.
+    mutating func compile(grammar: Grammar) throws {
+        pattern = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames], rule: name, file: file, line: line)
+    }
+}
+
+/// Compiles rule patterns with their grammar and turns PCRE2's errors into ``RuleError``s that
+/// point into the rule or the grammar piece at fault.
+enum RuleCompiler {
+    static func compile(_ source: String, grammar: Grammar, options: CompileOptions, rule: String, file: String, line: Int?) throws -> Pattern {
+        let composed = grammar.compose(source)
+        if let unknown = composed.unknown.first {
+            throw RuleError(file: file, line: line, rule: rule, message: "the pattern calls (?&\(unknown)), which no 'define' section names")
+        }
+        do {
+            return try Pattern(composed.pattern, options: options)
+        } catch {
+            let offset = error.offset ?? 0
+            if offset >= composed.ruleOffset {
+                throw RuleError(file: file, line: line, rule: rule,
+                                message: "the pattern does not compile: \(error.message) at offset \(offset - composed.ruleOffset)")
+            }
+            if let placed = composed.prefix.first(where: { $0.range.contains(offset) || $0.range.upperBound == offset }) {
+                throw RuleError(file: placed.piece.file, line: placed.piece.line, rule: rule,
+                                message: "grammar piece '\(placed.piece.name)' does not compile: \(error.message) at offset \(offset - placed.range.lowerBound)")
+            }
+            throw RuleError(file: file, line: line, rule: rule, message: "the pattern does not compile: \(error.message) (offset \(offset) in the composed pattern)")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PCRE2
+
+/// All the rule tables Figures runs on, loaded, checked and compiled once.
+///
+/// The standard tables ship with the package (`Resources/rules/en`). A user adds or overrides
+/// rules with files of their own, loaded after them: a rule with the same name replaces the
+/// standard one, table entries are added or replaced (a `null` value deletes one), `disable`
+/// lists rules to drop. Nothing is compiled after loading.
+///
+/// ```swift
+/// let rules = try RuleBook.load(["my-rules.yaml"])   // the standard tables plus mine
+/// let lexer = Lexer(rules: rules)
+/// ```
+public final class RuleBook: Sendable {
+    /// The files loaded, in order.
+    public let files: [String]
+    let lexicon: Lexicon
+    let grammar: Grammar
+    let lexicalRules: [LexicalRule]
+    let scanner: LexicalScanner
+    let claimRules: ClaimRules
+
+    /// The standard tables, loaded once per process.
+    public static func standard() throws -> RuleBook {
+        try standardBook.get()
+    }
+
+    private static let standardBook: Result<RuleBook, Error> = Result {
+        try RuleBook(paths: [standardDirectory], includingStandard: false)
+    }
+
+    /// The folder of the standard rule tables shipped as package resources.
+    public static var standardDirectory: String {
+        if let override = ProcessInfo.processInfo.environment["FIGURES_RULES"] { return override }
+        return Bundle.module.bundlePath + "/rules/en"
+    }
+
+    /// Loads the standard tables and then each of `paths` (files or folders of `.yaml` files).
+    public static func load(_ paths: [String]) throws -> RuleBook {
+        try RuleBook(paths: paths, includingStandard: true)
+    }
+
+    /// Loads tables from `paths`, after the standard ones when `includingStandard`.
+    public init(paths: [String], includingStandard: Bool) throws {
+        var filePaths: [String] = []
+        if includingStandard { filePaths += try RuleFile.paths(at: RuleBook.standardDirectory) }
+        for path in paths { filePaths += try RuleFile.paths(at: path) }
+        let parsed = try filePaths.map(RuleFile.read)
+        self.files = filePaths
+
+        // Tables first: grammar pieces are built from them.
+        var lexicon = Lexicon()
+        for file in parsed { for (table, entries) in file.tables { lexicon.merge(table, entries) } }
+        var grammar = Grammar()
+        for file in parsed { for (name, node) in file.defines { try grammar.define(name, node, lexicon: lexicon) } }
+
+        // Lexical rules: later files replace rules of the same name; `disable` drops them.
+        var rules: [LexicalRule] = []
+        var disabled: Set<String> = []
+        for file in parsed {
+            for node in file.rules {
+                let rule = try LexicalRule(node, referenceDate: file.referenceDate)
+                if let existing = rules.firstIndex(where: { $0.name == rule.name }) {
+                    if rules[existing].file == rule.file {
+                        throw rule.error("a rule with this name is already defined in this file")
+                    }
+                    rules[existing] = rule
+                } else {
+                    rules.append(rule)
+                }
+            }
+            disabled.formUnion(file.disable)
+        }
+        rules.removeAll { disabled.contains($0.name) }
+        var compiled: [LexicalScanner.CompiledRule] = []
+        let pieceNames = Set(grammar.pieces.keys)
+        for index in rules.indices {
+            try rules[index].compile(grammar: grammar)
+            let pattern = rules[index].pattern!
+            for name in pattern.groupNames.keys where !pieceNames.contains(name) && Capture(rawValue: name) == nil {
+                throw rules[index].error("unknown capture group '\(name)'; rules may capture only \(Capture.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            compiled.append(.init(rule: rules[index], pattern: pattern, captures: CaptureMap(pattern)))
+        }
+        let numberLexicon = try NumberLexicon(lexicon)
+        let reader = NumberReader(lexicon: numberLexicon)
+        let scanner = try LexicalScanner(
+            rules: compiled,
+            quantities: QuantityInterpreter(lexicon: numberLexicon),
+            dates: DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader))
+        self.lexicon = lexicon
+        self.grammar = grammar
+        self.lexicalRules = rules
+        self.scanner = scanner
+        self.claimRules = try ClaimRules(files: parsed, lexicon: lexicon, grammar: grammar)
+    }
+
+    /// The pattern of a lexical rule as handed to PCRE2 (with its DEFINE block), for debugging.
+    public func compiledPattern(of rule: String) -> String? {
+        lexicalRules.first { $0.name == rule }?.pattern?.source
+    }
+
+    /// The names of the lexical rules, in the order they were loaded.
+    public var lexicalRuleNames: [String] { lexicalRules.map(\.name) }
+}

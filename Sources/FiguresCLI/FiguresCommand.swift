@@ -1,0 +1,45 @@
+import ArgumentParser
+import Figures
+import Foundation
+
+@main
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Numeric claims about people in news articles: find them, and check them against each other.",
+        subcommands: [ScanCommand.self, ExtractCommand.self, ReportCommand.self, RulesCommand.self]
+    )
+}
+
+/// Options every command that reads rule tables shares.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A rule table file or folder loaded after the standard tables (repeatable).")
+    var rules: [String] = []
+
+    func load() throws -> RuleBook {
+        rules.isEmpty ? try RuleBook.standard() : try RuleBook.load(rules)
+    }
+}
+
+/// Writes bytes to standard output through a buffer.
+struct Output {
+    private var buffer: [UInt8] = []
+    private let handle = FileHandle.standardOutput
+
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+extension ArticleReader.Format: ExpressibleByArgument {}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Figures
-@Test func version() { #expect(!FiguresVersion.string.isEmpty) }
