@@ -1,7 +1,30 @@
-/// The claim rules (sections `categories` and `claims`, and the population tables of
-/// `claims.yaml`), loaded once.
+import PCRE2
+
+/// The claims layer's rules and tables (`claims.yaml`: sections `categories` and `claims`,
+/// tables `populations`, `nationality_nouns`, `nationality_adjectives`, `abbreviations`), loaded
+/// and compiled once.
 struct ClaimRules: Sendable {
+    /// A population noun: what it normalizes to and its role in releases and detentions.
+    struct PopulationWord: Sendable {
+        let population: String?
+        let role: String?
+    }
+
     let categories: [Category]
+    let categoryRules: [ClaimRule]
+    let modalityRules: [ClaimRule]
+    let attributionRules: [ClaimRule]
+    let populations: WordTable<PopulationWord>
+    let nationalities: WordTable<String>
+    let splitter: SentenceSplitter
+    /// Grammar pieces the binder runs itself (see claims.yaml).
+    let nounPhrase: Pattern
+    let ofThem: Pattern
+    let listContinuation: Pattern
+    let partIntroduction: Pattern
+    let partOfThem: Pattern
+    let runningTotal: Pattern
+    let eventClause: Pattern
 
     init(files: [RuleFile], lexicon: Lexicon, grammar: Grammar) throws {
         var categories: [Category] = []
@@ -18,6 +41,61 @@ struct ClaimRules: Sendable {
             }
         }
         self.categories = categories
+        let names = Set(categories.map(\.name))
+
+        var rules: [ClaimRule] = []
+        var disabled: Set<String> = []
+        for file in files {
+            for node in file.claims {
+                let rule = try ClaimRule(node, grammar: grammar, categories: names)
+                if let existing = rules.firstIndex(where: { $0.name == rule.name }) {
+                    if rules[existing].file == rule.file {
+                        throw RuleError(file: rule.file, line: rule.line, rule: rule.name, message: "a claim rule with this name is already defined in this file")
+                    }
+                    rules[existing] = rule
+                } else {
+                    rules.append(rule)
+                }
+            }
+            disabled.formUnion(file.disable)
+        }
+        rules.removeAll { disabled.contains($0.name) }
+        categoryRules = rules.filter { if case .category = $0.binding { return true }; return false }
+        modalityRules = rules.filter { if case .modality = $0.binding { return true }; return false }
+        attributionRules = rules.filter { $0.binding == .attribution }
+
+        var populations = WordTable<PopulationWord>()
+        for entry in lexicon.entries("populations") {
+            guard case .record = entry.value else { throw entry.error(table: "populations", "expected {population: NAME or null, role: captive|prisoner}") }
+            populations[entry.phrase] = PopulationWord(population: entry.value["population"]?.string, role: entry.value["role"]?.string)
+        }
+        for entry in lexicon.entries("nationality_nouns") {
+            populations[entry.phrase] = PopulationWord(population: entry.value.string, role: nil)
+        }
+        self.populations = populations
+        var nationalities = WordTable<String>()
+        for table in ["nationality_adjectives", "nationality_nouns"] {
+            for entry in lexicon.entries(table) {
+                guard let name = entry.value.string else { throw entry.error(table: table, "expected the population's name") }
+                nationalities[entry.phrase] = name
+            }
+        }
+        self.nationalities = nationalities
+        var abbreviations = WordTable<Bool>()
+        for entry in lexicon.entries("abbreviations") { abbreviations[entry.phrase] = true }
+        splitter = SentenceSplitter(abbreviations: abbreviations)
+
+        func piece(_ source: String, anchored: Bool = true) throws -> Pattern {
+            try RuleCompiler.compile(source, grammar: grammar, options: anchored ? [.caseless, .extended, .anchored, .duplicateNames] : [.caseless, .extended, .duplicateNames],
+                                     rule: "claims grammar: \(source)", file: "claims.yaml", line: nil)
+        }
+        nounPhrase = try piece("{{np}}")
+        ofThem = try piece(#"\s+ of \s+ (?: them | whom ) \s+ (?<population> (?: (?&modifier) \s+ ){0,2} (?&person_noun) ) (?![\p{L}])"#)
+        listContinuation = try piece("(?&list_continuation)")
+        partIntroduction = try piece("(?&part_introduction)")
+        partOfThem = try piece("(?&part_of_them)")
+        runningTotal = try piece("(?&running_total)", anchored: false)
+        eventClause = try piece("(?&event_clause)", anchored: false)
     }
 }
 
@@ -27,4 +105,9 @@ extension RuleBook {
 
     /// The category named `name`, if declared.
     public func category(named name: String) -> Category? { claimRules.categories.first { $0.name == name } }
+
+    /// The names of the claim rules, in the order they were loaded.
+    public var claimRuleNames: [String] {
+        (claimRules.categoryRules + claimRules.modalityRules + claimRules.attributionRules).map(\.name)
+    }
 }

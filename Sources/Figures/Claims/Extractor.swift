@@ -30,17 +30,34 @@ public struct Extractor: Sendable {
     public final class Session {
         let extractor: Extractor
         let lexer: Lexer.Session
+        let binder: ClaimBinder
 
         init(extractor: Extractor) {
             self.extractor = extractor
             self.lexer = Lexer(rules: extractor.rules).session()
+            self.binder = ClaimBinder(book: extractor.rules)
         }
 
         /// The claims of one article, in text order.
         public func claims(in article: Article) throws -> [Claim] {
             var article = article
             try lexer.resolvePublication(of: &article)
-            return [] // bound by the claims layer
+            return try article.bytes.withUnsafeBufferPointer { bytes in
+                let mentions = try lexer.mentions(in: bytes, published: article.published)
+                return try binder.claims(in: article, bytes: bytes, mentions: mentions)
+            }
+        }
+
+        /// The article with its publication date filled in from its header or dateline, and its
+        /// claims.
+        public func process(_ article: Article) throws -> (article: Article, claims: [Claim]) {
+            var article = article
+            try lexer.resolvePublication(of: &article)
+            let claims = try article.bytes.withUnsafeBufferPointer { bytes in
+                let mentions = try lexer.mentions(in: bytes, published: article.published)
+                return try binder.claims(in: article, bytes: bytes, mentions: mentions)
+            }
+            return (article, claims)
         }
     }
 }

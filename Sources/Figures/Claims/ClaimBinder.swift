@@ -1,0 +1,358 @@
+import PCRE2
+
+/// Binds the figures of an article's sentences to claims, with per-thread matchers. One binder
+/// per thread; reused across articles.
+final class ClaimBinder {
+    let book: RuleBook
+    var rules: ClaimRules { book.claimRules }
+
+    private struct RuleMatchers {
+        let before: Matcher?
+        let after: Matcher?
+        let pattern: Matcher?
+        let requires: Matcher?
+
+        init(_ rule: ClaimRule) {
+            before = rule.before.map(Matcher.init)
+            after = rule.after.map(Matcher.init)
+            pattern = rule.pattern.map(Matcher.init)
+            requires = rule.requires.map(Matcher.init)
+        }
+    }
+
+    private let categoryMatchers: [RuleMatchers]
+    private let modalityMatchers: [RuleMatchers]
+    private let attributionMatchers: [RuleMatchers]
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause: Matcher
+
+    init(book: RuleBook) {
+        self.book = book
+        let rules = book.claimRules
+        categoryMatchers = rules.categoryRules.map(RuleMatchers.init)
+        modalityMatchers = rules.modalityRules.map(RuleMatchers.init)
+        attributionMatchers = rules.attributionRules.map(RuleMatchers.init)
+        nounPhrase = Matcher(rules.nounPhrase)
+        ofThem = Matcher(rules.ofThem)
+        listContinuation = Matcher(rules.listContinuation)
+        partIntroduction = Matcher(rules.partIntroduction)
+        partOfThem = Matcher(rules.partOfThem)
+        runningTotal = Matcher(rules.runningTotal)
+        eventClause = Matcher(rules.eventClause)
+    }
+
+    /// A figure bound to a category within a sentence (offsets are in the marked sentence).
+    private struct Bound {
+        var marker: Int
+        var category: String
+        var rule: String
+        var ruleIndex: Int
+        var population: Range<Int>?
+        var whole: Int?
+        /// Where the figure and its noun phrase end: lists and parts continue from here.
+        var extentEnd: Int
+        var partOf: Int?
+        var list: Int?
+        var modality: Claim.Modality?
+    }
+
+    // MARK: - Articles
+
+    func claims(in article: Article, bytes: UnsafeBufferPointer<UInt8>, mentions: [Mention]) throws -> [Claim] {
+        var claims: [Claim] = []
+        let sentences = rules.splitter.split(bytes, protecting: mentions)
+        let sinceStarts: [(offset: Int, day: Day)] = mentions.compactMap { m in
+            if case .openInterval(let p)? = m.time { return (m.range.lowerBound, p.start) }
+            return nil
+        }
+        var cursor = 0
+        for sentence in sentences {
+            while cursor < mentions.count, mentions[cursor].range.lowerBound < sentence.lowerBound { cursor += 1 }
+            var end = cursor
+            while end < mentions.count, mentions[end].range.upperBound <= sentence.upperBound { end += 1 }
+            let inSentence = mentions[cursor..<end]
+            cursor = end
+            guard inSentence.contains(where: { $0.quantity.map { $0.kind != .money } ?? false }) else { continue }
+            let marked = MarkedSentence(article: bytes, range: sentence, mentions: inSentence)
+            try bind(marked, article: article, bytes: bytes, sinceStarts: sinceStarts, into: &claims)
+        }
+        return claims
+    }
+
+    // MARK: - Sentences
+
+    private func bind(_ marked: MarkedSentence, article: Article, bytes: UnsafeBufferPointer<UInt8>,
+                      sinceStarts: [(offset: Int, day: Day)], into claims: inout [Claim]) throws {
+        try marked.bytes.withUnsafeBufferPointer { m in
+            var bound: [Int: Bound] = [:]
+            let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
+            var requiresCache: [Int: Bool] = [:]
+
+            // 1. Rules that bind a figure directly.
+            for k in figures {
+                if let b = try bestRule(for: k, in: marked, m, requiresCache: &requiresCache) { bound[k] = b }
+            }
+            // A figure that is the whole of another ("1.9 million of 2.4 million residents") is not
+            // a claim of its own.
+            for b in bound.values { if let whole = b.whole { bound[whole] = nil } }
+            // 2. Figures listed after a bound one, and parts of it.
+            for k in figures.sorted() {
+                guard let head = bound[k] else { continue }
+                try continueList(from: head, in: marked, m, bound: &bound)
+            }
+            // 3. Claims.
+            let attributions = try findAttributions(in: marked, m)
+            let runningTotal = try runningTotal.matches(m, from: 0)
+            for k in figures {
+                guard var b = bound[k] else { continue }
+                if b.modality == nil { b.modality = try modality(for: k, in: marked, m) }
+                if b.modality == nil, let head = b.partOf ?? b.list, head != k { b.modality = bound[head]?.modality }
+                claims.append(makeClaim(b, bound: bound, marked: marked, m, article: article, bytes: bytes,
+                                        attributions: attributions, runningTotal: runningTotal, sinceStarts: sinceStarts))
+            }
+        }
+    }
+
+    private static func figureKind(_ letter: UInt8) -> ClaimRule.FigureKind? {
+        switch letter {
+        case UInt8(ascii: "N"), UInt8(ascii: "V"), UInt8(ascii: "R"): return .count
+        case UInt8(ascii: "P"), UInt8(ascii: "F"): return .share
+        default: return nil
+        }
+    }
+
+    private func bestRule(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, requiresCache: inout [Int: Bool]) throws -> Bound? {
+        let marker = marked.markers[k]
+        let kind = Self.figureKind(marker.letter)
+        var best: (score: Int, priority: Int, bound: Bound)? = nil
+        for (index, rule) in rules.categoryRules.enumerated() where rule.figure == kind {
+            guard case .category(let category) = rule.binding else { continue }
+            let matchers = categoryMatchers[index]
+            if let requires = matchers.requires {
+                if requiresCache[index] == nil { requiresCache[index] = try requires.matches(m, from: 0) }
+                guard requiresCache[index]! else { continue }
+            }
+            guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
+            let role = population.flatMap { self.role(of: $0, in: m) }
+            if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
+            let mapped = role.flatMap { rule.byRole[$0] } ?? category
+            let candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
+                                  whole: whole.flatMap { marked.marker(at: $0) }, extentEnd: end)
+            if best == nil || score > best!.score || (score == best!.score && rule.priority > best!.priority) {
+                best = (score, rule.priority, candidate)
+            }
+        }
+        return best?.bound
+    }
+
+    /// Runs a rule's before/after patterns around the figure at `figure` (marked offsets).
+    /// Returns the matched length, the population and whole captures, and where the after part ends.
+    private func match(_ matchers: RuleMatchers, at figure: Range<Int>, _ m: UnsafeBufferPointer<UInt8>) throws -> (Int, Range<Int>?, Int?, Int)? {
+        var score = figure.count
+        var population: Range<Int>? = nil
+        var whole: Int? = nil
+        var end = figure.upperBound
+        if let before = matchers.before {
+            let head = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
+            guard try before.matches(head, from: 0) else { return nil }
+            score += before.range.count
+            population = before.range(of: "population")
+        }
+        if let after = matchers.after {
+            guard try after.matches(m, from: figure.upperBound) else { return nil }
+            score += after.range.count
+            if let p = after.range(of: "population") { population = p }
+            whole = after.range(of: "whole")?.lowerBound
+            end = population?.upperBound ?? figure.upperBound
+        }
+        return (score, population, whole, end)
+    }
+
+    private func continueList(from head: Bound, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, bound: inout [Int: Bound]) throws {
+        let rule = rules.categoryRules[head.ruleIndex]
+        guard case .category(let base) = rule.binding else { return }
+        var previous = head
+        var partOf: Int? = nil
+        var list: Int? = nil
+        while true {
+            let position = previous.extentEnd
+            var next: Int? = nil
+            if try partIntroduction.matches(m, from: position) || partOfThem.matches(m, from: position) {
+                let matcher = try partIntroduction.matches(m, from: position) ? partIntroduction : partOfThem
+                next = marked.marker(at: matcher.range.upperBound)
+                partOf = head.marker
+                list = nil
+            } else if try listContinuation.matches(m, from: position) {
+                next = marked.marker(at: listContinuation.range.upperBound)
+                if list == nil { list = previous.marker }
+            }
+            guard let k = next, Self.figureKind(marked.markers[k].letter) == .count, bound[k] == nil || bound[k]!.rule == head.rule else { return }
+            if bound[k] != nil, partOf == nil { return } // bound by its own rule: not a continuation
+            var population: Range<Int>? = nil
+            let figureEnd = marked.markers[k].marked.upperBound
+            if try ofThem.matches(m, from: figureEnd) {
+                population = ofThem.range(of: "population")
+            } else if try nounPhrase.matches(m, from: figureEnd) {
+                population = nounPhrase.range(of: "population")
+            }
+            let role = population.flatMap { self.role(of: $0, in: m) }
+            let category = partOf != nil ? head.category : (role.flatMap { rule.byRole[$0] } ?? base)
+            var member = Bound(marker: k, category: category, rule: head.rule, ruleIndex: head.ruleIndex, population: population,
+                               whole: nil, extentEnd: population?.upperBound ?? figureEnd, partOf: partOf, list: list)
+            if partOf != nil, list == nil { list = k }
+            member.list = partOf != nil ? list : list
+            bound[k] = member
+            if partOf == nil, var first = bound[list!], first.list == nil { first.list = list; bound[list!] = first }
+            previous = member
+        }
+    }
+
+    // MARK: - Attributes
+
+    private func modality(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Claim.Modality? {
+        var best: (Int, Claim.Modality)? = nil
+        for (index, rule) in rules.modalityRules.enumerated() {
+            guard case .modality(let modality) = rule.binding,
+                  let (score, _, _, _) = try match(modalityMatchers[index], at: marked.markers[k].marked, m) else { continue }
+            if best == nil || score > best!.0 { best = (score, modality) }
+        }
+        return best?.1
+    }
+
+    private func findAttributions(in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+        var sources: [Range<Int>] = []
+        for matchers in attributionMatchers {
+            guard let pattern = matchers.pattern else { continue }
+            var position = 0
+            while position < m.count, try pattern.matches(m, from: position) {
+                if let source = pattern.range(of: "source") { sources.append(source) }
+                position = max(pattern.range.upperBound, position + 1)
+            }
+        }
+        return sources
+    }
+
+    /// The role (captive, prisoner) of the head noun of a population phrase.
+    private func role(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
+        head(of: range, in: m)?.word.role
+    }
+
+    /// The population noun that ends a phrase: its last one, two or three words.
+    private func head(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> (word: ClaimRules.PopulationWord, start: Int)? {
+        var starts: [Int] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound, ByteClass.isSpace(m[i]) { i += 1 }
+            if i < range.upperBound { starts.append(i) }
+            while i < range.upperBound, !ByteClass.isSpace(m[i]) { i += 1 }
+        }
+        for count in stride(from: min(3, starts.count), through: 1, by: -1) {
+            let start = starts[starts.count - count]
+            if let word = rules.populations.lookup(m, start..<range.upperBound) { return (word, start) }
+        }
+        return nil
+    }
+
+    /// The population a phrase names, normalized: a demographic head noun ("women", "civilians")
+    /// wins; a generic or role noun ("people", "captives", "nationals") gives way to a nationality
+    /// word before it ("Israeli captives" → Israelis).
+    private func population(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let (word, headStart) = head(of: range, in: m) else { return nil }
+        let generic = word.population == nil || word.population == "people"
+        if generic {
+            var i = range.lowerBound
+            while i < headStart {
+                while i < headStart, !ByteClass.isLetter(m[i]) { i += 1 }
+                var j = i
+                while j < headStart, !ByteClass.isSpace(m[j]) { j += 1 }
+                if j > i, let nationality = rules.nationalities.lookup(m, i..<j) { return nationality }
+                i = j
+            }
+        }
+        return word.population
+    }
+
+    // MARK: - Claims
+
+    private func makeClaim(_ b: Bound, bound: [Int: Bound], marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>,
+                           article: Article, bytes: UnsafeBufferPointer<UInt8>, attributions: [Range<Int>],
+                           runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)]) -> Claim {
+        let marker = marked.markers[b.marker]
+        let mention = marker.mention
+        let quantity = mention.quantity!
+        let isShare = Self.figureKind(marker.letter) == .share
+        let scale: Double = quantity.kind == .fraction ? 100 : 1
+        let start = mention.range.lowerBound
+        var end = mention.range.upperBound
+        if let p = b.population, p.lowerBound >= marker.marked.upperBound {
+            end = max(end, marked.articleOffset(p.upperBound, isEnd: true))
+        }
+        let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[marked.range]), as: UTF8.self)
+        let claimText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let group = b.population.flatMap { self.population(of: $0, in: m) }
+        let source = nearest(attributions, to: marker.marked).map { range -> String in
+            let r = marked.articleRange(range)
+            var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+            for prefix in ["the ", "The "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            return text
+        }
+        let whole = b.whole.flatMap { marked.markers[$0].mention.quantity?.value }
+        func id(_ k: Int?) -> String? { k.map { "\(article.id)@\(marked.markers[$0].mention.range.lowerBound)" } }
+        return Claim(
+            article: article.id, category: b.category,
+            value: quantity.value * scale, qualifier: quantity.qualifier,
+            low: quantity.low.map { $0 * scale }, high: quantity.high.map { $0 * scale },
+            unit: isShare ? .percent : .people, population: group, modality: b.modality ?? .reported,
+            refersTo: refersTo(b, marked: marked, m, category: b.category, published: article.published,
+                               runningTotal: runningTotal, sinceStarts: sinceStarts),
+            attributedTo: source, start: start, end: end, text: claimText, sentence: sentenceText, rule: b.rule,
+            partOf: id(b.partOf), list: id(b.list), whole: whole, published: article.published, outlet: article.outlet)
+    }
+
+    private func nearest(_ ranges: [Range<Int>], to figure: Range<Int>) -> Range<Int>? {
+        ranges.min { distance($0, figure) < distance($1, figure) }
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : 0
+    }
+
+    /// The day, month or interval a figure is about. See claims.yaml for the cues; in short:
+    /// a figure in a clause about an event just dated ("since Oct. 7, in which 1,200 were
+    /// killed") takes that date; a cumulative figure with "since …" in its sentence runs from
+    /// that start to publication; otherwise the nearest date in the sentence; a running total
+    /// ("has so far killed") without one runs from the article's "since …" start; else the
+    /// publication date.
+    private func refersTo(_ b: Bound, marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, category: String, published: Day?,
+                          runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)]) -> String? {
+        let figure = marked.markers[b.marker].marked
+        let kind = book.category(named: category)?.kind ?? .event
+        let dates = marked.markers.filter { $0.letter == UInt8(ascii: "D") || $0.letter == UInt8(ascii: "S") }
+        // An event clause after a date: that date's day.
+        for date in dates.reversed() where date.marked.upperBound <= figure.lowerBound {
+            let between = UnsafeBufferPointer(rebasing: m[date.marked.upperBound..<figure.lowerBound])
+            if between.count < 80, (try? eventClause.matches(between, from: 0)) == true, let day = date.mention.time?.firstDay {
+                if case .point(let p)? = date.mention.time { return p.iso }
+                return day.iso
+            }
+        }
+        let since = dates.first { $0.letter == UInt8(ascii: "S") }
+        if kind == .cumulative, let since, let start = since.mention.time?.firstDay {
+            return interval(from: start, to: published)
+        }
+        let points = dates.filter { $0.letter == UInt8(ascii: "D") }
+        if let nearest = points.min(by: { distance($0.marked, figure) < distance($1.marked, figure) }), let time = nearest.mention.time {
+            return time.iso
+        }
+        if kind == .cumulative, runningTotal {
+            let offset = marked.range.lowerBound
+            let start = sinceStarts.last { $0.offset < offset } ?? sinceStarts.first
+            if let start { return interval(from: start.day, to: published) }
+        }
+        return published?.iso
+    }
+
+    private func interval(from start: Day, to end: Day?) -> String {
+        guard let end else { return start.iso + "/.." }
+        return start.iso + "/" + end.iso
+    }
+}
