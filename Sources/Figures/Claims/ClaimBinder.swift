@@ -123,7 +123,9 @@ final class ClaimBinder {
     private func bestRule(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, requiresCache: inout [Int: Bool]) throws -> Bound? {
         let marker = marked.markers[k]
         let kind = Self.figureKind(marker.letter)
-        var best: (score: Int, priority: Int, bound: Bound)? = nil
+        // Order: priority, then a verb governing the figure from before it ("freed 137 hostages
+        // kidnapped this month": freed, not kidnapped), then the longer match.
+        var best: (score: Int, priority: Int, before: Bool, bound: Bound)? = nil
         for (index, rule) in rules.categoryRules.enumerated() where rule.figure == kind {
             guard case .category(let category) = rule.binding else { continue }
             let matchers = categoryMatchers[index]
@@ -132,16 +134,25 @@ final class ClaimBinder {
                 guard requiresCache[index]! else { continue }
             }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
-            let role = population.flatMap { self.role(of: $0, in: m) }
+            let role = population.flatMap { self.role(of: $0, in: m) } ?? sentenceRole(m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
             let mapped = role.flatMap { rule.byRole[$0] } ?? category
             let candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
                                   whole: whole.flatMap { marked.marker(at: $0) }, extentEnd: end)
-            if best == nil || score > best!.score || (score == best!.score && rule.priority > best!.priority) {
-                best = (score, rule.priority, candidate)
+            let hasBefore = rule.before != nil
+            if let b = best {
+                if rule.priority != b.priority { if rule.priority < b.priority { continue } }
+                else if hasBefore != b.before { if !hasBefore { continue } }
+                else if score <= b.score { continue }
             }
+            best = (score, rule.priority, hasBefore, candidate)
         }
-        return best?.bound
+        if let best { return best.bound }
+        // No rule: a noun that implies a category ("98 hostages still in Gaza").
+        guard kind == .count, try nounPhrase.matches(m, from: marker.marked.upperBound), let population = nounPhrase.range(of: "population"),
+              let implied = head(of: population, in: m)?.word.implies else { return nil }
+        return Bound(marker: k, category: implied, rule: "<figure> <noun that implies \(implied)>", ruleIndex: -1, population: population,
+                     whole: nil, extentEnd: population.upperBound)
     }
 
     /// Runs a rule's before/after patterns around the figure at `figure` (marked offsets).
@@ -168,8 +179,8 @@ final class ClaimBinder {
     }
 
     private func continueList(from head: Bound, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, bound: inout [Int: Bound]) throws {
-        let rule = rules.categoryRules[head.ruleIndex]
-        guard case .category(let base) = rule.binding else { return }
+        let byRole = head.ruleIndex >= 0 ? rules.categoryRules[head.ruleIndex].byRole : [:]
+        let base = head.category
         var previous = head
         var partOf: Int? = nil
         var list: Int? = nil
@@ -195,7 +206,7 @@ final class ClaimBinder {
                 population = nounPhrase.range(of: "population")
             }
             let role = population.flatMap { self.role(of: $0, in: m) }
-            let category = partOf != nil ? head.category : (role.flatMap { rule.byRole[$0] } ?? base)
+            let category = partOf != nil ? head.category : (role.flatMap { byRole[$0] } ?? base)
             var member = Bound(marker: k, category: category, rule: head.rule, ruleIndex: head.ruleIndex, population: population,
                                whole: nil, extentEnd: population?.upperBound ?? figureEnd, partOf: partOf, list: list)
             if partOf != nil, list == nil { list = k }
@@ -229,6 +240,25 @@ final class ClaimBinder {
             }
         }
         return sources
+    }
+
+    /// The role the sentence's people nouns agree on, when the figure's own noun has none: a
+    /// sentence that speaks only of prisoners (or detainees, POWs) makes its freed people
+    /// prisoners; one that speaks only of hostages or captives makes them captives.
+    private func sentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
+        var found: String? = nil
+        var i = 0
+        while i < m.count {
+            while i < m.count, !ByteClass.isLetter(m[i]) { i += 1 }
+            var j = i
+            while j < m.count, ByteClass.isLetter(m[j]) { j += 1 }
+            if j > i, let role = rules.populations.lookup(m, i..<j)?.role {
+                if let f = found, f != role { return nil }
+                found = role
+            }
+            i = j
+        }
+        return found
     }
 
     /// The role (captive, prisoner) of the head noun of a population phrase.

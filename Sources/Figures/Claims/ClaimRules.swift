@@ -8,6 +8,8 @@ struct ClaimRules: Sendable {
     struct PopulationWord: Sendable {
         let population: String?
         let role: String?
+        /// The category a figure of this noun has when no rule binds it.
+        let implies: String?
     }
 
     let categories: [Category]
@@ -67,10 +69,14 @@ struct ClaimRules: Sendable {
         var populations = WordTable<PopulationWord>()
         for entry in lexicon.entries("populations") {
             guard case .record = entry.value else { throw entry.error(table: "populations", "expected {population: NAME or null, role: captive|prisoner}") }
-            populations[entry.phrase] = PopulationWord(population: entry.value["population"]?.string, role: entry.value["role"]?.string)
+            let implies = entry.value["implies"]?.string
+            if let implies, !categories.contains(where: { $0.name == implies }) {
+                throw entry.error(table: "populations", "'implies' names unknown category '\(implies)'")
+            }
+            populations[entry.phrase] = PopulationWord(population: entry.value["population"]?.string, role: entry.value["role"]?.string, implies: implies)
         }
         for entry in lexicon.entries("nationality_nouns") {
-            populations[entry.phrase] = PopulationWord(population: entry.value.string, role: nil)
+            populations[entry.phrase] = PopulationWord(population: entry.value.string, role: nil, implies: nil)
         }
         self.populations = populations
         var nationalities = WordTable<String>()
