@@ -33,6 +33,8 @@ struct DateInterpreter: Sendable {
     /// The largest gap between the two years of an interval ("from 1948 to 2023"); a wider one is
     /// two counts ("between 1000 and 2000 people").
     static let longestYearInterval = 100
+    /// The largest gap when the end year has two digits ("2023-24"): "2019-09" is no interval.
+    static let longestShortYearInterval = 10
 
     func interpret(kind: String?, captures: CaptureMap, matcher: Matcher, bytes: UnsafeBufferPointer<UInt8>, published: Day?) -> Outcome {
         let match = matcher.range
@@ -45,7 +47,7 @@ struct DateInterpreter: Sendable {
             return .value(.duration(TimeLength(amount: start.amount ?? 1, unit: unit)))
         }
 
-        if start.yearNeedsPublication { return .unresolvable }
+        if start.needsPublication { return .unresolvable }
         var first = start
         var endFields: Fields? = nil
         if let endRange {
@@ -100,11 +102,7 @@ struct DateInterpreter: Sendable {
             return .value(.point(Period(day: p.nearest(weekday: weekday, direction))))
         }
         if let month = f.month {
-            var year = f.year
-            if year == nil, f.unit == .year, let shift = f.shift { // "October last year", "March this year"
-                guard let p = published else { return .unresolvable }
-                year = p.year + shift
-            }
+            let year = f.year
             if let day = f.day {
                 if let year {
                     guard let d = Day(year: year, month: month, day: day) else { return .reject }
@@ -248,7 +246,14 @@ struct DateInterpreter: Sendable {
             return end
         }
         if let year = f.year {
-            guard start.granularity == .year, year >= s.year, year - s.year <= DateInterpreter.longestYearInterval else { return nil }
+            guard start.granularity == .year else { return nil }
+            if let yy = f.shortYear { // "2023-24", "1939-45": the years after the start's
+                let end = s.year - s.year % 100 + yy
+                let year = end < s.year ? end + 100 : end
+                guard year - s.year <= DateInterpreter.longestShortYearInterval else { return nil }
+                return Period(year: year)
+            }
+            guard year >= s.year, year - s.year <= DateInterpreter.longestYearInterval else { return nil }
             return Period(year: year)
         }
         return nil
@@ -267,6 +272,8 @@ struct DateInterpreter: Sendable {
         struct Unreadable: Error {}
 
         var year: Int?
+        /// A year written with two digits, as written.
+        var shortYear: Int?
         var month: Int?
         var day: Int?
         var weekday: Int?
@@ -277,8 +284,8 @@ struct DateInterpreter: Sendable {
         var direction: Int?
         var span: Int?
         var part: DateLexicon.Part?
-        /// A two-digit year in an undated text: the date cannot be placed.
-        var yearNeedsPublication = false
+        /// A two-digit year or "last year" in an undated text: the date cannot be placed.
+        var needsPublication = false
 
         init(reading region: Region, _ captures: CaptureMap, _ matcher: Matcher, _ bytes: UnsafeBufferPointer<UInt8>, _ interpreter: DateInterpreter, published: Day?) throws(Unreadable) {
             func range(_ capture: Capture) -> Range<Int>? {
@@ -314,8 +321,9 @@ struct DateInterpreter: Sendable {
             }
             if let (value, count) = try digits(.year) {
                 if count <= 2 {
+                    shortYear = value
                     // Two-digit years: up to publication's year in its century, else the century before.
-                    guard let p = published else { yearNeedsPublication = true; return }
+                    guard let p = published else { needsPublication = true; return }
                     let century = p.year - p.year % 100
                     year = value <= p.year % 100 ? century + value : century - 100 + value
                 } else {
@@ -336,6 +344,12 @@ struct DateInterpreter: Sendable {
             direction = try word(.direction, lexicon.directions)
             span = try word(.span, lexicon.spans)
             part = try word(.part, lexicon.parts)
+            // "October last year", "May 3 last year", "July 31 this year": the shift names the year.
+            if month != nil, year == nil, unit == .year, let s = shift {
+                guard let p = published else { needsPublication = true; return }
+                year = p.year + s
+                (shift, unit) = (nil, nil)
+            }
         }
 
         /// A start without a year takes the end's ("from Dec. 28 to Jan. 3, 2024"), one year
