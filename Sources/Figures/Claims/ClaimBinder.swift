@@ -286,19 +286,27 @@ final class ClaimBinder {
     /// wins; a generic or role noun ("people", "captives", "nationals") gives way to a nationality
     /// word before it ("Israeli captives" → Israelis).
     private func population(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let (word, headStart) = head(of: range, in: m) else { return nil }
-        let generic = word.population == nil || word.population == "people"
-        if generic {
-            var i = range.lowerBound
-            while i < headStart {
-                while i < headStart, !ByteClass.isLetter(m[i]) { i += 1 }
-                var j = i
-                while j < headStart, !ByteClass.isSpace(m[j]) { j += 1 }
-                if j > i, let nationality = rules.nationalities.lookup(m, i..<j) { return nationality }
-                i = j
-            }
+        guard let (word, headStart) = head(of: range, in: m) else {
+            // An unknown noun after a people-counting verb: the group as written ("seafarers").
+            let text = String(decoding: UnsafeBufferPointer(rebasing: m[range]), as: UTF8.self)
+            return text.split(separator: " ").last.map(String.init)
         }
-        return word.population
+        guard word.population == nil || word.population == "people" else { return word.population }
+        // A generic or role noun: a nationality before it, else a people noun before it
+        // ("240 people hostage").
+        var fallback: String? = nil
+        var i = range.lowerBound
+        while i < headStart {
+            while i < headStart, !ByteClass.isLetter(m[i]) { i += 1 }
+            var j = i
+            while j < headStart, !ByteClass.isSpace(m[j]) { j += 1 }
+            if j > i {
+                if let nationality = rules.nationalities.lookup(m, i..<j) { return nationality }
+                if fallback == nil, let other = rules.populations.lookup(m, i..<j)?.population { fallback = other }
+            }
+            i = j
+        }
+        return word.population ?? fallback
     }
 
     // MARK: - Claims
@@ -323,6 +331,8 @@ final class ClaimBinder {
             let r = marked.articleRange(range)
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
             for prefix in ["the ", "The "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            // A sentence's full stop is not part of the source ("U.N." keeps its own).
+            if text.hasSuffix("."), text.dropLast().firstIndex(of: ".") == nil { text.removeLast() }
             return text
         }
         let whole = b.whole.flatMap { marked.markers[$0].mention.quantity?.value }
