@@ -3,10 +3,13 @@ import PCRE2
 /// Turns the captures of a date rule's match into a ``TimeValue``, resolved against the
 /// publication date.
 ///
-/// Resolution follows the news convention: a weekday, a month or a month-day without a year is the
-/// most recent one on or before publication, unless the wording points forward (a `forward`
-/// capture: "next Monday", "will … on Friday"). The groups it reads are documented on
-/// ``Capture``.
+/// Resolution follows the news convention (Fixtures/lexical/README.md, section 3): a weekday, a
+/// month or a month-day without a year is the most recent one on or before publication, unless the
+/// wording points forward — an explicit `shift` ("next Monday", "Last November") or a forward cue
+/// in the clause ("will … on Friday", see ``ClauseCues``). The groups it reads are documented on
+/// ``Capture``; an interval's end is described by the groups inside its `end` group.
+///
+/// Nothing here allocates: captures are read from the match's bytes through ``WordTable``s.
 struct DateInterpreter: Sendable {
     enum Outcome {
         case value(TimeValue)
@@ -19,99 +22,52 @@ struct DateInterpreter: Sendable {
 
     let lexicon: DateLexicon
     let numbers: NumberReader
+    let cues: ClauseCues
+
+    init(lexicon: DateLexicon, numbers: NumberReader) {
+        self.lexicon = lexicon
+        self.numbers = numbers
+        self.cues = ClauseCues(words: lexicon.clauseWords)
+    }
+
+    /// The largest gap between the two years of an interval ("from 1948 to 2023"); a wider one is
+    /// two counts ("between 1000 and 2000 people").
+    static let longestYearInterval = 100
 
     func interpret(kind: String?, captures: CaptureMap, matcher: Matcher, bytes: UnsafeBufferPointer<UInt8>, published: Day?) -> Outcome {
-        func range(_ capture: Capture) -> Range<Int>? {
-            captures.range(capture, in: matcher)
-        }
-        func number(_ capture: Capture) -> Int? {
-            guard let r = range(capture), let reading = numbers.read(bytes, r) else { return nil }
-            return Int(reading.value)
+        let match = matcher.range
+        let endRange = captures.range(.end, in: matcher)
+        let region: Region = endRange.map { .outside($0) } ?? .all
+        guard let start = try? Fields(reading: region, captures, matcher, bytes, self, published: published) else { return .reject }
+
+        if kind == "duration" {
+            guard let unit = start.unit else { return .reject }
+            return .value(.duration(TimeLength(amount: start.amount ?? 1, unit: unit)))
         }
 
-        // Durations: "for about 70 days", "a seven-day truce", "week-long".
-        if kind == "duration" || range(.duration) != nil {
-            guard let u = range(.unit), let unit = lexicon.units.lookup(bytes, u) else { return .reject }
-            let amount: Int
-            if let a = range(.amount) {
-                guard let reading = numbers.read(bytes, a), reading.value > 0, reading.value == reading.value.rounded() else { return .reject }
-                amount = Int(reading.value)
-            } else {
-                amount = 1
-            }
-            switch unit {
-            case .hour: return .value(.duration("PT\(amount)H"))
-            case .minute: return .value(.duration("PT\(amount)M"))
-            default: return .value(.duration("P\(amount)\(unit.rawValue)"))
-            }
+        if start.yearNeedsPublication { return .unresolvable }
+        var first = start
+        var endFields: Fields? = nil
+        if let endRange {
+            guard let fields = try? Fields(reading: .inside(endRange), captures, matcher, bytes, self, published: published) else { return .reject }
+            endFields = fields
+            first.borrowYear(from: fields) // "from Dec. 28 to Jan. 3, 2024"
         }
 
-        let forward = range(.forward) != nil
-        let past = range(.past) != nil
+        // The direction of a date without a year: the clause is read only when it matters, and
+        // "since" always looks back.
+        let since = captures.range(.since, in: matcher) != nil
         var result: TimeValue
-
-        if let r = range(.relative), range(.weekday) == nil {
-            guard let rel = lexicon.relative.lookup(bytes, r) else { return .reject }
-            guard let published else { return .unresolvable }
-            guard let value = resolve(rel, from: published) else { return .reject }
-            result = value
-        } else if let a = range(.amount), let u = range(.unit), let d = range(.direction), range(.weekday) == nil {
-            // "three days ago", "two weeks later", "two days after today".
-            guard let reading = numbers.read(bytes, a), let unit = lexicon.units.lookup(bytes, u),
-                  let direction = lexicon.directions.lookup(bytes, d) else { return .reject }
-            guard let published else { return .unresolvable }
-            let n = Int(reading.value) * Int(direction)
-            switch unit {
-            case .day: result = .point(Period(day: published.adding(days: n)))
-            case .week: result = .point(Period(day: published.adding(days: 7 * n)))
-            case .month:
-                let (y, m) = published.monthAdding(n)
-                result = .point(Period(year: y, month: m)!)
-            case .year: result = .point(Period(year: published.year + n)!)
-            case .hour, .minute: result = .point(Period(day: published))
-            }
-        } else if let w = range(.weekday) {
-            guard let weekday = lexicon.weekdays.lookup(bytes, w).map(Int.init) else { return .reject }
-            guard let published else { return .unresolvable }
-            if let s = range(.weekShift) ?? range(.relative) {
-                guard let rel = lexicon.relative.lookup(bytes, s), rel.unit == .week else { return .reject }
-                let monday = published.startOfWeek.adding(days: 7 * rel.offset)
-                result = .point(Period(day: monday.adding(days: weekday - 1)))
-            } else {
-                let delta = (published.weekday - weekday + 7) % 7
-                if forward {
-                    result = .point(Period(day: published.adding(days: delta == 0 ? 7 : 7 - delta)))
-                } else if past {
-                    result = .point(Period(day: published.adding(days: -(delta == 0 ? 7 : delta))))
-                } else {
-                    result = .point(Period(day: published.adding(days: -delta)))
-                }
-            }
-        } else {
-            guard let start = calendarDate(range, number, published: published, forward: forward, past: past) else {
-                return published == nil && (range(.month) != nil || range(.day) != nil) && range(.year) == nil ? .unresolvable : .reject
-            }
-            result = start
-            // The second date of an interval: "from October 7 to November 24".
-            if range(.dayEnd) != nil || range(.monthEnd) != nil || range(.yearEnd) != nil {
-                guard let first = start.firstDay else { return .reject }
-                var month = first.month
-                if let m = range(.monthEnd) { guard let v = monthNumber(bytes, m) else { return .reject }; month = v }
-                let year = number(.yearEnd).map(normalizedYear) ?? first.year
-                let end: Period
-                if let d = number(.dayEnd) {
-                    guard let day = Day(year: year, month: month, day: d) else { return .reject }
-                    end = Period(day: day)
-                } else {
-                    guard let p = Period(year: year, month: month) else { return .reject }
-                    end = p
-                }
-                guard case .point(let a) = start, a.start <= end.start else { return .reject }
-                result = .interval(a, end)
-            }
+        switch resolve(first, published: published, forward: { !since && cues.pointsForward(bytes, date: match) }) {
+        case .value(let value): result = value
+        case .unresolvable: return .unresolvable
+        case .reject: return .reject
         }
-
-        if range(.since) != nil {
+        if let endFields {
+            guard case .point(let a) = result, let b = resolveEnd(endFields, after: a) else { return .reject }
+            result = .interval(a, b)
+        }
+        if since {
             switch result {
             case .point(let p): return .value(.openInterval(p))
             case .interval(let a, _): return .value(.openInterval(a))
@@ -119,96 +75,288 @@ struct DateInterpreter: Sendable {
             }
         }
         return .value(result)
-
-        func monthNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-            var r = range
-            if r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) } // "Oct."
-            if let m = lexicon.months.lookup(bytes, r) { return Int(m) }
-            if let reading = numbers.read(bytes, r), (1...12).contains(Int(reading.value)) { return Int(reading.value) }
-            return nil
-        }
-
-        func calendarDate(_ range: (Capture) -> Range<Int>?, _ number: (Capture) -> Int?, published: Day?, forward: Bool, past: Bool) -> TimeValue? {
-            var month: Int? = nil
-            if let m = range(.month) { guard let v = monthNumber(bytes, m) else { return nil }; month = v }
-            var day = number(.day)
-            let year = number(.year).map(normalizedYear)
-            // Numeric dates are read month first, unless that month cannot be one (22/02/2016).
-            if let m = month, let d = day, m > 12, d <= 12, let r = range(.month), ByteClass.isDigit(bytes[r.lowerBound]) {
-                month = d
-                day = m
-            }
-            if let d = day, let m = month, d > 31 || m > 12 { return nil }
-            let part = range(.part).flatMap { lexicon.parts.lookup(bytes, $0) }
-
-            if let m = month {
-                var y: Int
-                if let year { y = year } else {
-                    guard let published else { return nil }
-                    y = published.year
-                    let candidate = (m, day ?? 1)
-                    let now = (published.month, published.day)
-                    if forward {
-                        if day == nil ? m < published.month : candidate < now { y += 1 }
-                    } else if day == nil ? m > published.month : candidate > now {
-                        y -= 1
-                    } else if past, day == nil, m == published.month {
-                        y -= 1 // "last November" in November means the year before
-                    }
-                }
-                if let d = day {
-                    guard let date = Day(year: y, month: m, day: d) else { return nil }
-                    return .point(Period(day: date))
-                }
-                if let part {
-                    let last = Day.daysIn(month: m, year: y)
-                    guard let a = Day(year: y, month: m, day: min(part.days.lowerBound, last)),
-                          let b = Day(year: y, month: m, day: min(part.days.upperBound, last)) else { return nil }
-                    return .interval(Period(day: a), Period(day: b))
-                }
-                return Period(year: y, month: m).map(TimeValue.point)
-            }
-            if let year {
-                if let part {
-                    guard let a = Period(year: year, month: part.months.lowerBound), let b = Period(year: year, month: part.months.upperBound) else { return nil }
-                    return .interval(a, b)
-                }
-                return Period(year: year).map(TimeValue.point)
-            }
-            return nil
-        }
     }
 
-    /// Two-digit years: up to the current century's year they are 20xx, others 19xx.
-    private func normalizedYear(_ y: Int) -> Int {
-        guard y < 100 else { return y }
-        return y <= 40 ? 2000 + y : 1900 + y
+    // MARK: Resolution
+
+    /// Places the start (or only) date of a match.
+    private func resolve(_ f: Fields, published: Day?, forward: () -> Bool) -> Outcome {
+        if let offset = f.relativeDay {
+            guard let p = published else { return .unresolvable }
+            return .value(.point(Period(day: p.adding(days: offset))))
+        }
+        if let direction = f.direction, let unit = f.unit {
+            guard let p = published else { return .unresolvable }
+            return ago(f.amount ?? 1, unit, direction, from: p)
+        }
+        if let weekday = f.weekday {
+            guard let p = published else { return .unresolvable }
+            if f.unit == .week { // "Tuesday next week", "last week Sunday"
+                let monday = p.startOfWeek.adding(days: 7 * (f.shift ?? 0))
+                return .value(.point(Period(day: monday.adding(days: weekday - 1))))
+            }
+            let direction: Day.Direction
+            if let shift = f.shift { direction = shift < 0 ? .before : .after } else { direction = forward() ? .after : .onOrBefore }
+            return .value(.point(Period(day: p.nearest(weekday: weekday, direction))))
+        }
+        if let month = f.month {
+            var year = f.year
+            if year == nil, f.unit == .year, let shift = f.shift { // "October last year", "March this year"
+                guard let p = published else { return .unresolvable }
+                year = p.year + shift
+            }
+            if let day = f.day {
+                if let year {
+                    guard let d = Day(year: year, month: month, day: day) else { return .reject }
+                    return .value(.point(Period(day: d)))
+                }
+                guard let p = published else { return .unresolvable }
+                guard let d = nearest(month: month, day: day, from: p, forward() ? .onOrAfter : .onOrBefore) else { return .reject }
+                return .value(.point(Period(day: d)))
+            }
+            let y: Int
+            if let year { y = year } else {
+                guard let p = published else { return .unresolvable }
+                let direction: Day.Direction
+                if let shift = f.shift, f.unit == nil { direction = shift < 0 ? .before : .after } else { direction = forward() ? .onOrAfter : .onOrBefore }
+                y = nearestYear(of: month, from: p, direction)
+            }
+            if let part = f.part { return monthPart(part, year: y, month: month) }
+            return Period(year: y, month: month).map { .value(.point($0)) } ?? .reject
+        }
+        if let year = f.year {
+            if let part = f.part { return yearPart(part, year: year) }
+            return Period(year: year).map { .value(.point($0)) } ?? .reject
+        }
+        if let unit = f.unit { // "this week", "last month", "earlier this year", "early next year"
+            guard let p = published else { return .unresolvable }
+            return period(unit, shift: f.shift ?? 0, part: f.part, span: f.span, from: p)
+        }
+        return .reject
     }
 
-    private func resolve(_ rel: DateLexicon.Relative, from published: Day) -> TimeValue? {
-        switch rel.unit {
-        case .day, .hour, .minute:
-            return .point(Period(day: published.adding(days: rel.offset)))
-        case .week:
-            let monday = published.startOfWeek.adding(days: 7 * rel.offset)
-            let end = rel.untilYesterday ? published.adding(days: -1) : monday.adding(days: 6)
-            guard end >= monday else { return .point(Period(day: monday)) }
-            return .interval(Period(day: monday), Period(day: end))
+    /// "three days ago", "a year ago", "two days after today".
+    private func ago(_ amount: Int, _ unit: TimeUnit, _ direction: Int, from p: Day) -> Outcome {
+        let n = amount * direction
+        switch unit {
+        case .second, .minute, .hour: return .value(.point(Period(day: p)))
+        case .day: return .value(.point(Period(day: p.adding(days: n))))
+        case .week: return .value(.point(Period(day: p.adding(days: 7 * n))))
         case .month:
-            let (y, m) = published.monthAdding(rel.offset)
-            guard let month = Period(year: y, month: m) else { return nil }
-            if rel.untilYesterday {
-                let end = published.adding(days: -1)
-                guard end >= month.start else { return .point(Period(day: published)) }
-                return .interval(Period(day: month.start), Period(day: end))
-            }
-            return .point(month)
-        case .year:
-            guard let year = Period(year: published.year + rel.offset) else { return nil }
-            if rel.untilYesterday {
-                return .interval(Period(day: year.start), Period(day: published.adding(days: -1)))
-            }
-            return .point(year)
+            let (y, m) = p.monthAdding(n)
+            return Period(year: y, month: m).map { .value(.point($0)) } ?? .reject
+        case .year: return Period(year: p.year + n).map { .value(.point($0)) } ?? .reject
         }
+    }
+
+    /// A week, month or year shifted from publication's, whole, in part, or up to or from
+    /// publication.
+    private func period(_ unit: TimeUnit, shift: Int, part: DateLexicon.Part?, span: Int?, from p: Day) -> Outcome {
+        let first: Day, last: Day
+        switch unit {
+        case .week:
+            guard part == nil else { return .reject }
+            first = p.startOfWeek.adding(days: 7 * shift)
+            last = first.adding(days: 6)
+        case .month:
+            let (y, m) = p.monthAdding(shift)
+            if let part { return monthPart(part, year: y, month: m) }
+            guard let month = Period(year: y, month: m) else { return .reject }
+            if span == nil { return .value(.point(month)) }
+            first = month.start
+            last = month.end
+        case .year:
+            if let part { return yearPart(part, year: p.year + shift) }
+            guard let year = Period(year: p.year + shift) else { return .reject }
+            if span == nil { return .value(.point(year)) }
+            first = year.start
+            last = year.end
+        case .second, .minute, .hour, .day:
+            return .reject
+        }
+        guard let span else { return .value(.interval(Period(day: first), Period(day: last))) }
+        // earlier: from the start to the day before publication; later: from the day after to the
+        // end. Published on the first (last) day, the span shrinks to that day.
+        let a = span < 0 ? first : min(max(p.adding(days: 1), first), last)
+        let b = span < 0 ? max(min(p.adding(days: -1), last), first) : last
+        return .value(.interval(Period(day: a), Period(day: b)))
+    }
+
+    /// Early, mid or late in a month: a range of days, cut at the month's last day.
+    private func monthPart(_ part: DateLexicon.Part, year: Int, month: Int) -> Outcome {
+        guard let first = Day(year: year, month: month, day: 1) else { return .reject }
+        let last = first.endOfMonth.day
+        let a = Day(year: year, month: month, day: min(part.days.lowerBound, last))!
+        let b = Day(year: year, month: month, day: min(part.days.upperBound, last))!
+        return .value(.interval(Period(day: a), Period(day: b)))
+    }
+
+    /// Early, mid or late in a year: from the first day of its first month to the last day of its
+    /// last month.
+    private func yearPart(_ part: DateLexicon.Part, year: Int) -> Outcome {
+        guard let a = Day(year: year, month: part.months.lowerBound, day: 1),
+              let b = Day(year: year, month: part.months.upperBound, day: 1) else { return .reject }
+        return .value(.interval(Period(day: a), Period(day: b.endOfMonth)))
+    }
+
+    /// The nearest `month`/`day` on or before (or after) `p`; a February 29 looks further, to a
+    /// leap year.
+    private func nearest(month: Int, day: Int, from p: Day, _ direction: Day.Direction) -> Day? {
+        guard day <= Day.daysIn(month: month, year: 2000) else { return nil } // never a real day
+        let step = direction.isForward ? 1 : -1
+        var year = p.year
+        for _ in 0..<9 {
+            if let d = Day(year: year, month: month, day: day), direction.isForward ? d >= p : d <= p { return d }
+            year += step
+        }
+        return nil
+    }
+
+    /// The year of the nearest `month` on or before (or after, or strictly before or after) the
+    /// month of `p`.
+    private func nearestYear(of month: Int, from p: Day, _ direction: Day.Direction) -> Int {
+        switch direction {
+        case .onOrBefore: return month <= p.month ? p.year : p.year - 1
+        case .before: return month < p.month ? p.year : p.year - 1
+        case .onOrAfter: return month >= p.month ? p.year : p.year + 1
+        case .after: return month > p.month ? p.year : p.year + 1
+        }
+    }
+
+    /// The end of an interval: the earliest date matching `f` on or after the start, at the
+    /// start's granularity.
+    private func resolveEnd(_ f: Fields, after start: Period) -> Period? {
+        let s = start.start
+        if let weekday = f.weekday {
+            guard start.granularity == .day else { return nil }
+            return Period(day: s.nearest(weekday: weekday, .onOrAfter))
+        }
+        if let day = f.day {
+            guard start.granularity == .day else { return nil }
+            var month = f.month ?? s.month, year = f.year ?? s.year
+            for _ in 0..<2 {
+                if let d = Day(year: year, month: month, day: day), d >= s { return Period(day: d) }
+                guard f.year == nil else { return nil }
+                if f.month == nil { (year, month) = Day(year: year, month: month, day: 1)!.monthAdding(1) } else { year += 1 }
+            }
+            return nil
+        }
+        if let month = f.month {
+            guard start.granularity == .month else { return nil }
+            let year = f.year ?? (month >= s.month ? s.year : s.year + 1)
+            guard let end = Period(year: year, month: month), end.start >= s else { return nil }
+            return end
+        }
+        if let year = f.year {
+            guard start.granularity == .year, year >= s.year, year - s.year <= DateInterpreter.longestYearInterval else { return nil }
+            return Period(year: year)
+        }
+        return nil
+    }
+
+    // MARK: Reading the captures
+
+    /// Which captures to read: all, or those inside or outside an interval's `end` group.
+    enum Region {
+        case all, inside(Range<Int>), outside(Range<Int>)
+    }
+
+    /// The parts of one date, read from its captures. Reading fails when a captured part is not
+    /// what its table or grammar says (an unknown month, day 45).
+    struct Fields {
+        struct Unreadable: Error {}
+
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        var weekday: Int?
+        var relativeDay: Int?
+        var shift: Int?
+        var unit: TimeUnit?
+        var amount: Int?
+        var direction: Int?
+        var span: Int?
+        var part: DateLexicon.Part?
+        /// A two-digit year in an undated text: the date cannot be placed.
+        var yearNeedsPublication = false
+
+        init(reading region: Region, _ captures: CaptureMap, _ matcher: Matcher, _ bytes: UnsafeBufferPointer<UInt8>, _ interpreter: DateInterpreter, published: Day?) throws(Unreadable) {
+            func range(_ capture: Capture) -> Range<Int>? {
+                switch region {
+                case .all: return captures.range(capture, in: matcher)
+                case .inside(let r): return captures.range(capture, in: matcher, inside: true, of: r)
+                case .outside(let r): return captures.range(capture, in: matcher, inside: false, of: r)
+                }
+            }
+            /// The table's value for the capture's words; `nil` when nothing was captured.
+            func word<T>(_ capture: Capture, _ table: WordTable<T>) throws(Unreadable) -> T? {
+                guard let r = range(capture) else { return nil }
+                guard let value = table.lookup(bytes, r) else { throw Unreadable() }
+                return value
+            }
+            func digits(_ capture: Capture) throws(Unreadable) -> (value: Int, count: Int)? {
+                guard let r = range(capture) else { return nil }
+                guard let number = DateInterpreter.integer(bytes, r) else { throw Unreadable() }
+                return number
+            }
+            let lexicon = interpreter.lexicon
+            day = try digits(.day)?.value
+            if let r = range(.month), DateInterpreter.integer(bytes, r) == nil {
+                // A name: "Oct." is looked up as "Oct".
+                let name = bytes[r.upperBound - 1] == UInt8(ascii: ".") ? r.lowerBound..<(r.upperBound - 1) : r
+                guard let value = lexicon.months.lookup(bytes, name) else { throw Unreadable() }
+                month = value
+            } else if let m = try digits(.month)?.value {
+                // Numeric dates are read month first, unless the first field cannot be a month
+                // (21-04-2016).
+                month = m
+                if m > 12, let d = day, d <= 12 { (month, day) = (d, m) }
+            }
+            if let (value, count) = try digits(.year) {
+                if count <= 2 {
+                    // Two-digit years: up to publication's year in its century, else the century before.
+                    guard let p = published else { yearNeedsPublication = true; return }
+                    let century = p.year - p.year % 100
+                    year = value <= p.year % 100 ? century + value : century - 100 + value
+                } else {
+                    year = value
+                }
+            }
+            if let m = month, !(1...12).contains(m) { throw Unreadable() }
+            if let d = day, !(1...31).contains(d) { throw Unreadable() }
+            if let r = range(.amount) {
+                guard let reading = interpreter.numbers.read(bytes, r), reading.value >= 1, reading.value == reading.value.rounded(),
+                      reading.value < 1_000_000 else { throw Unreadable() }
+                amount = Int(reading.value)
+            }
+            weekday = try word(.weekday, lexicon.weekdays)
+            relativeDay = try word(.relative, lexicon.relativeDays)
+            shift = try word(.shift, lexicon.shifts)
+            unit = try word(.unit, lexicon.units)
+            direction = try word(.direction, lexicon.directions)
+            span = try word(.span, lexicon.spans)
+            part = try word(.part, lexicon.parts)
+        }
+
+        /// A start without a year takes the end's ("from Dec. 28 to Jan. 3, 2024"), one year
+        /// earlier when it falls after the end in the calendar.
+        mutating func borrowYear(from end: Fields) {
+            guard year == nil, shift == nil, let endYear = end.year, let m = month else { return }
+            let endMonth = end.month ?? m
+            let later = (m, day ?? 1) > (endMonth, end.day ?? day ?? 1)
+            year = later ? endYear - 1 : endYear
+        }
+    }
+
+    /// The leading decimal digits of `bytes[range]` ("7" in "7th") and how many there are; `nil`
+    /// when it does not start with a digit.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (Int, Int)? {
+        var value = 0
+        var i = range.lowerBound
+        while i < range.upperBound, i - range.lowerBound < 9, ByteClass.isDigit(bytes[i]) {
+            value = value * 10 + Int(bytes[i] &- 0x30)
+            i += 1
+        }
+        return i > range.lowerBound ? (value, i - range.lowerBound) : nil
     }
 }

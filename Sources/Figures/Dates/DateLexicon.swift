@@ -1,62 +1,87 @@
-/// The word tables the date interpreter reads, built once from the rule tables.
+/// The word tables the date interpreter reads, built once from the rule tables (`dates.yaml`).
 ///
-/// Table names (in `lexicon.yaml`): `months` (name → 1…12), `weekdays` (name → 1 = Monday … 7),
-/// `relative_dates` (phrase → `{unit, offset}` and optionally `until: yesterday`), `time_units`
-/// (day, weeks… → D, W, M, Y, H), `directions` (ago → -1, later → 1), `period_parts` (early, mid,
-/// late → `{days: [from, to], months: [from, to]}`).
+/// | table | phrase → value |
+/// | --- | --- |
+/// | `months` | name or abbreviation → 1…12 |
+/// | `weekdays` | name → 1 (Monday) … 7 (Sunday) |
+/// | `relative_days` | today, yesterday, last night… → offset in days from publication |
+/// | `shifts` | this, last, next, coming… → 0, -1, +1: which week, month, year or named day |
+/// | `time_units` | second(s) … year(s) → S, MIN, H, D, W, M, Y |
+/// | `directions` | ago, from now, after today → -1 or +1 |
+/// | `period_spans` | earlier (-1: from the period's start to the day before publication), later (+1: from the day after publication to the period's end) |
+/// | `period_parts` | early, mid, late, the end of… → `{days: [from, to], months: [from, to]}` |
+/// | `clause_words` | will, is due, scheduled… → `forward`; was, were, had → `past`; that, which, but… → `break` |
 struct DateLexicon: Sendable {
-    enum Unit: String, Sendable { case day = "D", week = "W", month = "M", year = "Y", hour = "H", minute = "MIN" }
-
-    struct Relative: Sendable {
-        var unit: Unit
-        var offset: Int
-        /// "earlier this month": from the start of the period to the day before publication.
-        var untilYesterday: Bool
-    }
-
+    /// A part of a month (a range of days) or of a year (a range of months).
     struct Part: Sendable {
         var days: ClosedRange<Int>
         var months: ClosedRange<Int>
     }
 
-    let months: WordTable<Double>
-    let weekdays: WordTable<Double>
-    let relative: WordTable<Relative>
-    let units: WordTable<Unit>
-    let directions: WordTable<Double>
+    /// What a word does to the direction of the clause it stands in (see ``ClauseCues``).
+    enum ClauseWord: String, Sendable {
+        /// The clause points forward: "will", "is due", "scheduled".
+        case forward
+        /// The tense is past: a forward cue right after it does not count ("was expected to").
+        case past
+        /// A new clause starts: cues before it do not reach dates after it ("that", "which").
+        case clauseBreak = "break"
+    }
+
+    let months: WordTable<Int>
+    let weekdays: WordTable<Int>
+    let relativeDays: WordTable<Int>
+    let shifts: WordTable<Int>
+    let units: WordTable<TimeUnit>
+    let directions: WordTable<Int>
+    let spans: WordTable<Int>
     let parts: WordTable<Part>
+    let clauseWords: WordTable<ClauseWord>
 
     init(_ lexicon: Lexicon) throws {
-        months = try lexicon.numbers("months")
-        weekdays = try lexicon.numbers("weekdays")
-        directions = try lexicon.numbers("directions")
-        var units = WordTable<Unit>()
-        for entry in lexicon.entries("time_units") {
-            guard let name = entry.value.string, let unit = Unit(rawValue: name) else {
-                throw entry.error(table: "time_units", "expected one of D, W, M, Y, H, MIN")
-            }
-            units[entry.phrase] = unit
-        }
-        self.units = units
-        var relative = WordTable<Relative>()
-        for entry in lexicon.entries("relative_dates") {
-            guard let unitName = entry.value["unit"]?.string, let unit = Unit(rawValue: unitName),
-                  let offset = entry.value["offset"]?.double else {
-                throw entry.error(table: "relative_dates", "expected {unit: D|W|M|Y, offset: N}")
-            }
-            let until = entry.value["until"]?.string
-            if let until, until != "yesterday" { throw entry.error(table: "relative_dates", "'until' can only be 'yesterday'") }
-            relative[entry.phrase] = Relative(unit: unit, offset: Int(offset), untilYesterday: until != nil)
-        }
-        self.relative = relative
+        months = try DateLexicon.integers("months", lexicon, in: 1...12)
+        weekdays = try DateLexicon.integers("weekdays", lexicon, in: 1...7)
+        relativeDays = try DateLexicon.integers("relative_days", lexicon, in: -7...7)
+        shifts = try DateLexicon.integers("shifts", lexicon, in: -1...1)
+        directions = try DateLexicon.integers("directions", lexicon, in: -1...1)
+        spans = try DateLexicon.integers("period_spans", lexicon, in: -1...1)
+        units = try DateLexicon.words("time_units", lexicon, TimeUnit.self)
+        clauseWords = try DateLexicon.words("clause_words", lexicon, ClauseWord.self)
         var parts = WordTable<Part>()
         for entry in lexicon.entries("period_parts") {
             guard case .list(let d)? = entry.value["days"], d.count == 2, let d0 = d[0].double, let d1 = d[1].double,
-                  case .list(let m)? = entry.value["months"], m.count == 2, let m0 = m[0].double, let m1 = m[1].double else {
-                throw entry.error(table: "period_parts", "expected {days: [from, to], months: [from, to]}")
+                  case .list(let m)? = entry.value["months"], m.count == 2, let m0 = m[0].double, let m1 = m[1].double,
+                  1 <= d0, d0 <= d1, d1 <= 31, 1 <= m0, m0 <= m1, m1 <= 12 else {
+                throw entry.error(table: "period_parts", "expected {days: [from, to], months: [from, to]} with days in 1…31 and months in 1…12")
             }
             parts[entry.phrase] = Part(days: Int(d0)...Int(d1), months: Int(m0)...Int(m1))
         }
         self.parts = parts
     }
+
+    /// A table of whole numbers within `range`.
+    private static func integers(_ table: String, _ lexicon: Lexicon, in range: ClosedRange<Int>) throws -> WordTable<Int> {
+        var result = WordTable<Int>()
+        for entry in lexicon.entries(table) {
+            guard let value = entry.value.double, value == value.rounded(), range.contains(Int(value)) else {
+                throw entry.error(table: table, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            result[entry.phrase] = Int(value)
+        }
+        return result
+    }
+
+    /// A table whose values are the raw values of `T`.
+    private static func words<T: RawRepresentable & CaseIterable & Sendable>(_ table: String, _ lexicon: Lexicon, _: T.Type) throws -> WordTable<T> where T.RawValue == String {
+        var result = WordTable<T>()
+        for entry in lexicon.entries(table) {
+            guard let name = entry.value.string, let value = T(rawValue: name) else {
+                throw entry.error(table: table, "expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            result[entry.phrase] = value
+        }
+        return result
+    }
 }
+
+extension DateLexicon.ClauseWord: CaseIterable {}

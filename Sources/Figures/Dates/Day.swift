@@ -67,6 +67,42 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The Monday of this day's ISO week.
     public var startOfWeek: Day { adding(days: 1 - weekday) }
 
+    /// The Sunday of this day's ISO week.
+    public var endOfWeek: Day { adding(days: 7 - weekday) }
+
+    /// The last day of this day's month.
+    public var endOfMonth: Day { Day(unchecked: year, month, Day.daysIn(month: month, year: year)) }
+
+    /// The nearest day with ISO weekday `weekday` (1 = Monday … 7 = Sunday): on or before this
+    /// day, or strictly before, on or after, strictly after it.
+    public func nearest(weekday target: Int, _ direction: Direction) -> Day {
+        let back = (weekday - target + 7) % 7   // days back to the latest such day, 0 when today
+        let ahead = (target - weekday + 7) % 7  // days ahead to the next such day, 0 when today
+        switch direction {
+        case .onOrBefore: return adding(days: -back)
+        case .before: return adding(days: -(back == 0 ? 7 : back))
+        case .onOrAfter: return adding(days: ahead)
+        case .after: return adding(days: ahead == 0 ? 7 : ahead)
+        }
+    }
+
+    /// Which way to look from a day, and whether the day itself counts.
+    public enum Direction: Sendable {
+        case onOrBefore, before, onOrAfter, after
+
+        /// Looking forward in time.
+        public var isForward: Bool { self == .onOrAfter || self == .after }
+        /// The day (or month) itself counts.
+        public var isInclusive: Bool { self == .onOrBefore || self == .onOrAfter }
+    }
+
+    /// A day known to be valid (built from another valid day's parts).
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// `YYYY-MM-DD`.
     public var iso: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2) }
     public var description: String { iso }

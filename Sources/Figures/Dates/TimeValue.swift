@@ -56,7 +56,7 @@ public enum TimeValue: Sendable, Hashable, CustomStringConvertible {
     /// An interval from a start with no end given ("since October 7"): `2023-10-07/..`.
     case openInterval(Period)
     /// A length of time ("for about 70 days"): `P70D`.
-    case duration(String)
+    case duration(TimeLength)
 
     /// The kind as printed by `figures scan`.
     public var kind: String {
@@ -79,7 +79,7 @@ public enum TimeValue: Sendable, Hashable, CustomStringConvertible {
         case .point(let p): return p.iso
         case .interval(let a, let b): return a.iso + "/" + b.iso
         case .openInterval(let a): return a.iso + "/.."
-        case .duration(let d): return d
+        case .duration(let d): return d.iso
         }
     }
 
@@ -103,4 +103,31 @@ public enum TimeValue: Sendable, Hashable, CustomStringConvertible {
         case .duration: return nil
         }
     }
+}
+
+/// A unit of time, with its ISO 8601 designator.
+public enum TimeUnit: String, Sendable, Hashable, CaseIterable {
+    case second = "S", minute = "MIN", hour = "H", day = "D", week = "W", month = "M", year = "Y"
+
+    /// The letter of the unit in an ISO 8601 duration (`M` for both minutes and months).
+    public var designator: String { self == .minute ? "M" : rawValue }
+
+    /// Seconds, minutes and hours are written after the `T` of an ISO 8601 duration.
+    public var isTimeOfDay: Bool { self == .second || self == .minute || self == .hour }
+}
+
+/// A length of time as written: an amount of one unit. "18 months" stays `P18M` (not `P1Y6M`) and
+/// "48 hours" stays `PT48H`.
+public struct TimeLength: Sendable, Hashable, CustomStringConvertible {
+    public let amount: Int
+    public let unit: TimeUnit
+
+    public init(amount: Int, unit: TimeUnit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// `P70D`, `PT48H`, `P1W`.
+    public var iso: String { (unit.isTimeOfDay ? "PT" : "P") + String(amount) + unit.designator }
+    public var description: String { iso }
 }

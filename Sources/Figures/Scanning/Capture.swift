@@ -23,27 +23,36 @@ enum Capture: String, CaseIterable, Sendable {
     case currency
 
     // Dates
-    case year, month, day, weekday
-    /// A relative phrase looked up in the `relative_dates` table ("yesterday", "last month").
+    /// A year: four digits, or two in a numeric date ("05/05/89", resolved against publication).
+    case year
+    /// A month: a name or abbreviation from the `months` table ("Oct."), or digits.
+    case month
+    /// A day of the month: digits, with or without an ordinal suffix ("7", "7th").
+    case day
+    /// A weekday name from the `weekdays` table.
+    case weekday
+    /// A day named relative to publication, from `relative_days` ("yesterday", "last night").
     case relative
-    /// "three days ago": the amount and the unit (looked up in `time_units`).
-    case amount, unit
-    /// "ago" / "before" (backwards) or "after" / "later" / "from now" (forwards).
+    /// this / last / next… from `shifts`: shifts a `unit` ("last week", "October last year",
+    /// "Tuesday next week"), a weekday ("next Monday") or a month ("Last November").
+    case shift
+    /// A unit from `time_units`: of a duration ("15 months"), of "N units ago", or the calendar
+    /// unit a `shift` or `part` applies to ("next year", "the end of the year").
+    case unit
+    /// How many units ("three days ago", "70 days"); "a"/"an" when absent.
+    case amount
+    /// From `directions`: "ago" (backwards) or "from now" / "after today" (forwards).
     case direction
-    /// early / mid / late, looked up in `period_parts`.
+    /// earlier / later, from `period_spans`: the part of a period before or after publication
+    /// ("earlier this month", "later this year").
+    case span
+    /// early / mid / late / the end of…, from `period_parts`.
     case part
     /// Present for "since …": an open interval from the date.
     case since
-    /// Present when the wording points forward ("next", "coming", "will … on").
-    case forward
-    /// Present when the wording points back explicitly ("last", "past", "previous").
-    case past
-    /// "next week" / "last week" shifting a weekday ("Tuesday next week", "last week Sunday").
-    case weekShift = "week_shift"
-    /// The second date of an interval ("from October 7 to November 24").
-    case dayEnd = "day_end", monthEnd = "month_end", yearEnd = "year_end"
-    /// A duration ("for about 70 days", "a seven-day truce").
-    case duration
+    /// The second date of an interval ("from Oct. 7 to Nov. 24", "May 1-5"): the date captures
+    /// inside it describe the end, those outside it the start.
+    case end
 }
 
 /// The group numbers of each ``Capture`` in one compiled rule, looked up once at load time so
@@ -62,6 +71,16 @@ struct CaptureMap: Sendable {
     @inline(__always) func range(_ capture: Capture, in matcher: Matcher) -> Range<Int>? {
         for number in numbers[CaptureMap.indices[capture]!] {
             if let r = matcher.range(of: number) { return r }
+        }
+        return nil
+    }
+
+    /// The range the capture took inside `region` (when `inside`) or outside it. A rule that
+    /// names a group twice, once inside an ``Capture/end`` group, tells the two dates of an
+    /// interval apart this way.
+    @inline(__always) func range(_ capture: Capture, in matcher: Matcher, inside: Bool, of region: Range<Int>) -> Range<Int>? {
+        for number in numbers[CaptureMap.indices[capture]!] {
+            if let r = matcher.range(of: number), region.contains(r.lowerBound) == inside { return r }
         }
         return nil
     }

@@ -1,0 +1,33 @@
+extension CheckRule {
+    /// Every claim can be placed in time.
+    public static let undated = CheckRule(
+        name: "undated.no_time", kind: .undated,
+        summary: "Every claim can be placed in time; those that cannot are listed, not guessed.")
+}
+
+extension CheckContext {
+    /// **undated** (reason `no_time`, info): per category, the claims whose `refers_to` is
+    /// missing or unreadable (or an open interval with no publication day to end it). They are
+    /// listed, not guessed, and take part in no other check except the part-whole checks that
+    /// need no time. The check's population is the group its claims share, if they share one.
+    func undatedChecks() -> [Check] {
+        var buckets: [String: [Int]] = [:]
+        for (i, p) in claims.enumerated() { buckets[p.claim.category, default: []].append(i) }
+        var checks: [Check] = []
+        for category in buckets.keys.sorted() {
+            let members = buckets[category]!
+            let undated = members.filter { claims[$0].time == nil }
+            let populations = Set((undated.isEmpty ? members : undated).map { claims[$0].population ?? "" })
+            let population = populations.count == 1 ? claims[(undated.isEmpty ? members : undated)[0]].population : nil
+            let message: String
+            if undated.isEmpty {
+                message = members.count == 1 ? "The claim of \(category) can be placed in time." : "All \(members.count) claims of \(category) can be placed in time."
+            } else {
+                message = "\(undated.count) of \(members.count) claims of \(category) cannot be placed in time: \(cite(undated))."
+            }
+            checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: members,
+                                evidence: undated, category: category, population: population, refersTo: nil, message: message))
+        }
+        return checks
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+extension Report {
+    /// The report as one self-contained HTML page: no scripts, no network (a Content Security
+    /// Policy forbids every fetch), styles inline. Findings by severity with their claims, a
+    /// timeline chart (inline SVG) for each series over time with every article's figure drawn as
+    /// a point with its bounds, then the checks that passed, the claims not checked and the
+    /// articles read.
+    public func html() -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Figures report</title>
+        <style>\(Report.css)</style>
+        </head>
+        <body>
+        <header><h1>Figures report</h1><p class="summary">\(Report.escape(summary))</p>
+        <nav><a href="#findings">Findings</a> · <a href="#series">Series</a> · <a href="#passed">Passed checks</a> · <a href="#not-checked">Not checked</a> · <a href="#articles">Articles</a> · <a href="#rules">How to read</a></nav></header>
+        <main>
+        <section id="findings"><h2>Findings</h2>
+
+        """
+        if findings.isEmpty { out += "<p>No check failed.</p>\n" }
+        for severity in Severity.allCases.reversed() {
+            let list = findings(severity)
+            guard !list.isEmpty else { continue }
+            out += "<h3>\(Report.heading(severity)) (\(list.count))</h3>\n"
+            for finding in list {
+                let fid = findingID(of: finding)!
+                out += "<article class=\"finding \(severity.rawValue)\" id=\"\(fid)\">\n"
+                out += "<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(finding.kind.rawValue.replacingOccurrences(of: "_", with: " "))) · \(Report.escape(Report.subject(finding)))</h4>\n"
+                out += "<p class=\"message\">\(Report.escape(finding.message))</p>\n"
+                out += "<p class=\"meta\">Rule <code>\(finding.rule.name)</code>, reason <code>\(Report.escape(finding.reason!))</code>, check \(id(of: finding)).</p>\n"
+                out += Report.htmlClaimTable(finding.evidence)
+                out += "</article>\n"
+            }
+        }
+        out += "</section>\n<section id=\"series\"><h2>Series over time</h2>\n"
+        if series.isEmpty { out += "<p>No series spans two days or more.</p>\n" }
+        for s in series {
+            out += "<figure class=\"timeline\">\n" + Timeline(series: s).svg() + "\n"
+            out += "<figcaption>\(Report.escape(s.category)) · \(Report.escape(s.population ?? "everyone")) · \(Report.escape(s.title)). "
+            out += "Each point is one article's figure as of the day it gives; the bar spans the values its wording allows (an arrow: no upper bound). "
+            out += "Hollow points count everyone\(s.flagged.isEmpty ? "" : "; red points are cited by a reversal finding").</figcaption>\n</figure>\n"
+        }
+        let passed = checks.filter { $0.outcome == .pass }
+        out += "</section>\n<section id=\"passed\"><h2>Checks that passed (\(passed.count))</h2>\n"
+        out += "<table><thead><tr><th>check</th><th>rule</th><th>category</th><th>population</th><th>period</th><th>result</th></tr></thead><tbody>\n"
+        for check in passed {
+            out += "<tr id=\"\(id(of: check))\"><td>\(id(of: check))</td><td><code>\(check.rule.name)</code></td><td>\(Report.escape(check.category))</td><td>\(Report.escape(Report.populationLabel(check)))</td><td>\(Report.escape(check.refersTo ?? "—"))</td><td>\(Report.escape(check.message))</td></tr>\n"
+        }
+        out += "</tbody></table>\n</section>\n<section id=\"not-checked\"><h2>Not checked (\(skipped.count))</h2>\n"
+        if skipped.isEmpty {
+            out += "<p>Every claim was checked.</p>\n"
+        } else {
+            out += "<table><thead><tr><th>article</th><th>as written</th><th>category</th><th>why</th><th>sentence</th></tr></thead><tbody>\n"
+            for s in skipped {
+                out += "<tr><td>\(Report.escape(s.claim.article))</td><td>\(Report.escape(s.claim.text))</td><td>\(Report.escape(s.claim.category))</td><td>\(Report.escape(s.why))</td><td>\(Report.marked(s.claim, open: "<mark>", close: "</mark>", escape: Report.escape))</td></tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        out += "</section>\n<section id=\"articles\"><h2>Articles (\(articles.count))</h2>\n"
+        out += "<table><thead><tr><th>article</th><th>published</th><th>outlet</th><th>claims</th></tr></thead><tbody>\n"
+        for a in articles {
+            let status = a.entry.error.map { "<span class=\"badge error\">error</span> " + Report.escape($0) } ?? (a.claims == 0 ? "none" : String(a.claims))
+            out += "<tr><td>\(Report.escape(a.entry.id))</td><td>\(a.entry.published?.iso ?? "—")</td><td>\(Report.escape(a.entry.outlet ?? "—"))</td><td>\(status)</td></tr>\n"
+        }
+        out += "</tbody></table>\n</section>\n<section id=\"rules\"><h2>How to read this report</h2>\n"
+        out += "<p>Claims count the same thing when category, population (a missing one is everyone) and period agree. Each figure is compared as the interval its wording allows: “nearly 20,000” is [18,000, 20,000], “more than 34,300” is ≥ 34,300, “1.9 million” as written is [1.85M, 1.95M]. Planned or agreed figures are not checked as facts. A figure is stale when it is more than \(options.staleAfterDays) days older than another article’s figure of its series published the same day.</p>\n<ul>\n"
+        for rule in CheckRule.all {
+            out += "<li><code>\(rule.name)</code> (\(rule.kind.rawValue)): \(Report.escape(rule.summary))</li>\n"
+        }
+        out += "</ul>\n</section>\n</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func htmlClaimTable(_ claims: [Claim]) -> String {
+        var out = "<table class=\"claims\"><thead><tr><th>article</th><th>published</th><th>outlet</th><th>as written</th><th>qualifier</th><th>bounds</th><th>period</th><th>attributed to</th><th>sentence</th></tr></thead><tbody>\n"
+        for c in claims {
+            let bounds = FigureInterval(low: max(0, c.low ?? 0), high: c.high ?? .infinity)
+            out += "<tr><td>\(escape(c.article))</td><td>\(c.published?.iso ?? "—")</td><td>\(escape(c.outlet ?? "—"))</td><td class=\"figure\">\(escape(c.text))</td><td>\(c.qualifier.rawValue)</td><td>\(escape(bounds.description))</td><td>\(escape(c.refersTo ?? "—"))</td><td>\(escape(c.attributedTo ?? "—"))</td><td class=\"sentence\">\(marked(c, open: "<mark>", close: "</mark>", escape: escape))<br><small>bytes \(c.start)–\(c.end)</small></td></tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    /// Escapes text for HTML and SVG.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let css = """
+    body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;margin:0;background:#fafafa}
+    header{background:#fff;border-bottom:1px solid #d0d7de;padding:16px 28px}
+    h1{margin:0 0 4px;font-size:24px} nav a{color:#0969da;text-decoration:none} main{padding:8px 28px 40px;max-width:1200px}
+    .summary{font-weight:600;margin:4px 0 8px}
+    h2{border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:32px} h4{margin:0 0 6px}
+    .finding{background:#fff;border:1px solid #d0d7de;border-left:6px solid #8c959f;border-radius:6px;padding:12px 16px;margin:12px 0}
+    .finding.error{border-left-color:#cf222e} .finding.warning{border-left-color:#bf8700} .finding.info{border-left-color:#0969da}
+    .badge{display:inline-block;font-size:12px;font-weight:600;text-transform:uppercase;border-radius:10px;padding:1px 8px;color:#fff;background:#8c959f;vertical-align:middle}
+    .badge.error{background:#cf222e} .badge.warning{background:#9a6700} .badge.info{background:#0969da}
+    .meta{color:#57606a;font-size:13px;margin:4px 0 8px}
+    table{border-collapse:collapse;width:100%;background:#fff;font-size:13px;margin:6px 0}
+    th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top} th{background:#f6f8fa}
+    td.figure{white-space:nowrap;font-weight:600} td.sentence{min-width:320px} mark{background:#fff1a8;padding:0 1px}
+    figure.timeline{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin:12px 0}
+    figure.timeline svg{width:100%;max-width:900px;height:auto;display:block}
+    figcaption{font-size:13px;color:#57606a;margin-top:4px}
+    code{font-size:12px;background:#f6f8fa;padding:0 3px;border-radius:3px}
+    """
+}

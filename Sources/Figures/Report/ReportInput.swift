@@ -1,0 +1,160 @@
+import Foundation
+
+/// What a report is made from: the articles read (with their metadata, or the error that kept
+/// one from being read) and the claims found in them.
+///
+/// Built either while extracting (``add(article:claims:)``, ``add(failure:error:)``) or from
+/// claims files written earlier, maybe by many machines (``read(claimsFile:)``); the report is
+/// the same either way, whatever the order of the inputs.
+///
+/// A claims file is JSON Lines. A line with `category` and `value` is a claim (as `figures
+/// extract` writes it, see ``Claim/init(json:)``); any other line with `article` is an article
+/// record, which lets an article with no claims, or one that failed, appear in the report:
+///
+/// ```json
+/// {"article": "004_6e2c5d8c5659a1ae", "published": "2024-10-10", "outlet": null, "claims": 0}
+/// {"article": "broken", "error": "cannot read the file"}
+/// ```
+public struct ReportInput: Sendable {
+    /// One input article as the report lists it.
+    public struct ArticleEntry: Sendable, Hashable {
+        public var id: String
+        public var published: Day?
+        public var outlet: String?
+        public var url: String?
+        /// Why the article could not be read or processed; `nil` when it was.
+        public var error: String?
+
+        public init(id: String, published: Day? = nil, outlet: String? = nil, url: String? = nil, error: String? = nil) {
+            self.id = id
+            self.published = published
+            self.outlet = outlet
+            self.url = url
+            self.error = error
+        }
+    }
+
+    /// The articles by id.
+    public private(set) var articles: [String: ArticleEntry] = [:]
+    /// The claims, in the order added.
+    public private(set) var claims: [Claim] = []
+
+    public init() {}
+
+    /// Builds an input from claims alone (their articles are listed from the claims).
+    public init(claims: [Claim]) {
+        for claim in claims { add(claim) }
+    }
+
+    /// Adds an article that was read and its claims. Claims without a publication date or
+    /// outlet get the article's.
+    public mutating func add(article: Article, claims: [Claim]) {
+        note(ArticleEntry(id: article.id, published: article.published, outlet: article.outlet, url: article.url))
+        for var claim in claims {
+            if claim.published == nil { claim.published = article.published }
+            if claim.outlet == nil { claim.outlet = article.outlet }
+            add(claim)
+        }
+    }
+
+    /// Adds an input that could not be read or processed.
+    public mutating func add(failure id: String, error: String) {
+        note(ArticleEntry(id: id, error: error))
+    }
+
+    /// Adds one claim (its article is listed too).
+    public mutating func add(_ claim: Claim) {
+        note(ArticleEntry(id: claim.article, published: claim.published, outlet: claim.outlet))
+        claims.append(claim)
+    }
+
+    /// Lists the articles of a manifest, so that those without claims appear too, and fills in
+    /// the publication dates and outlets that claims and records lack.
+    public mutating func add(manifest: Manifest) {
+        for entry in manifest.entries.values {
+            note(ArticleEntry(id: entry.id, published: entry.published.flatMap(Day.init(iso:)), outlet: entry.outlet, url: entry.url))
+        }
+        for i in claims.indices {
+            guard let entry = manifest.entries[claims[i].article] else { continue }
+            if claims[i].published == nil { claims[i].published = entry.published.flatMap(Day.init(iso:)) }
+            if claims[i].outlet == nil { claims[i].outlet = entry.outlet }
+        }
+    }
+
+    /// Reads a claims file (JSON Lines: claims and article records); `-` is standard input.
+    /// Throws an ``InputError`` naming the file and line of the first record that cannot be read.
+    public mutating func read(claimsFile path: String) throws {
+        let handle: FileHandle
+        if path == "-" {
+            handle = .standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let h = FileHandle(forReadingAtPath: path) else {
+                throw InputError(source: path, message: "cannot open the claims file")
+            }
+            handle = h
+        }
+        var lines = LineReader(handle: handle)
+        var number = 0
+        while let line = lines.next() {
+            number += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                throw InputError(source: path, line: number, message: "not a JSON object")
+            }
+            do {
+                try add(record: object)
+            } catch let error as ClaimDecodingError {
+                throw InputError(source: path, line: number, message: error.message)
+            }
+        }
+    }
+
+    /// Adds one record of a claims file: a claim, or an article record.
+    public mutating func add(record object: [String: Any]) throws {
+        if object["category"] != nil || object["value"] != nil {
+            add(try Claim(json: object))
+            return
+        }
+        guard let id = object["article"] as? String ?? object["id"] as? String else {
+            throw ClaimDecodingError(message: "a record needs 'article' (an article record) or 'category' and 'value' (a claim)")
+        }
+        var published: Day? = nil
+        if let p = object["published"] as? String {
+            guard let day = Day(iso: String(p.prefix(10))) else { throw ClaimDecodingError(message: "'published' is not YYYY-MM-DD: \(p)") }
+            published = day
+        }
+        note(ArticleEntry(id: id, published: published, outlet: object["outlet"] as? String, url: object["url"] as? String,
+                          error: object["error"] as? String))
+    }
+
+    /// Writes an article record for a claims file (see the type's documentation).
+    public static func writeRecord(_ entry: ArticleEntry, claims: Int, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("article"); json.string(entry.id)
+        json.key("published"); json.string(entry.published?.iso)
+        json.key("outlet"); json.string(entry.outlet)
+        json.key("url"); json.string(entry.url)
+        if let error = entry.error {
+            json.key("error"); json.string(error)
+        } else {
+            json.key("claims"); json.number(claims)
+        }
+        json.endObject()
+        json.newline()
+    }
+
+    /// Merges what is known of an article: an error sticks, metadata fills in gaps.
+    private mutating func note(_ entry: ArticleEntry) {
+        guard var known = articles[entry.id] else {
+            articles[entry.id] = entry
+            return
+        }
+        known.published = known.published ?? entry.published
+        known.outlet = known.outlet ?? entry.outlet
+        known.url = known.url ?? entry.url
+        known.error = known.error ?? entry.error
+        articles[entry.id] = known
+    }
+}
