@@ -27,6 +27,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "jsonl or csv.")
     var format: OutputFormat = .jsonl
 
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @Argument(help: "Files, folders, or - for standard input.")
@@ -35,34 +38,51 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let rules = try ruleOptions.load()
         let manifest = try self.manifest.map(Manifest.read)
-        let session = Extractor(rules: rules).session()
+        let extractor = Extractor(rules: rules)
         var output = Output()
         var counts = (read: 0, with: 0, without: 0, failed: 0)
         if format == .csv { output.write(Array((ClaimCSV.header + "\n").utf8)) }
-        for record in ArticleReader(paths: paths, format: inputFormat, manifest: manifest) {
-            counts.read += 1
-            switch record {
-            case .failure(let id, let error):
-                printError("figures extract: \(id): \(error)")
-                counts.failed += 1
-            case .article(let article):
-                do {
-                    let claims = try session.claims(in: article)
-                    if claims.isEmpty { counts.without += 1 } else { counts.with += 1 }
-                    var json = JSONWriter()
-                    for claim in claims {
-                        switch format {
-                        case .jsonl: claim.write(to: &json)
-                        case .csv: json.bytes.append(contentsOf: Array((ClaimCSV.row(claim) + "\n").utf8))
-                        }
-                    }
-                    output.write(json.bytes)
-                } catch {
-                    printError("figures extract: \(article.id): \(error)")
+
+        // Articles are read in batches, extracted on all cores, and written in input order.
+        var batch: [ArticleReader.Record] = []
+        var batchBytes = 0
+        func flush() {
+            let articles = batch.compactMap { if case .article(let a) = $0 { return a } else { return nil } }
+            var outcomes = extractor.process(articles, workers: jobs).makeIterator()
+            for record in batch {
+                counts.read += 1
+                switch record {
+                case .failure(let id, let error):
+                    printError("figures extract: \(id): \(error)")
                     counts.failed += 1
+                case .article:
+                    let outcome = outcomes.next()!
+                    switch outcome.result {
+                    case .success(let claims):
+                        if claims.isEmpty { counts.without += 1 } else { counts.with += 1 }
+                        var json = JSONWriter(capacity: 512 * max(1, claims.count))
+                        for claim in claims {
+                            switch format {
+                            case .jsonl: claim.write(to: &json)
+                            case .csv: json.bytes.append(contentsOf: Array((ClaimCSV.row(claim) + "\n").utf8))
+                            }
+                        }
+                        output.write(json.bytes)
+                    case .failure(let error):
+                        printError("figures extract: \(outcome.article.id): \(error)")
+                        counts.failed += 1
+                    }
                 }
             }
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
         }
+        for record in ArticleReader(paths: paths, format: inputFormat, manifest: manifest) {
+            batch.append(record)
+            if case .article(let a) = record { batchBytes += a.bytes.count }
+            if batch.count >= 4096 || batchBytes >= 8 << 20 { flush() }
+        }
+        flush()
         output.flush()
         printError("figures extract: \(counts.read) articles read, \(counts.with) with claims, \(counts.without) without, \(counts.failed) failed")
         if counts.failed > 0 { throw ExitCode(2) }

@@ -23,7 +23,7 @@ final class ClaimBinder {
     private let categoryMatchers: [RuleMatchers]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue: Matcher
 
     init(book: RuleBook) {
         self.book = book
@@ -38,6 +38,13 @@ final class ClaimBinder {
         partOfThem = Matcher(rules.partOfThem)
         runningTotal = Matcher(rules.runningTotal)
         eventClause = Matcher(rules.eventClause)
+        sinceCue = Matcher(rules.sinceCue)
+    }
+
+    /// Whether "since" (or "since the", "since an") stands right before `offset`.
+    private func sinceBefore(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 24)..<offset])
+        return (try? sinceCue.matches(window, from: 0)) == true
     }
 
     /// A figure bound to a category within a sentence (offsets are in the marked sentence).
@@ -60,8 +67,10 @@ final class ClaimBinder {
     func claims(in article: Article, bytes: UnsafeBufferPointer<UInt8>, mentions: [Mention]) throws -> [Claim] {
         var claims: [Claim] = []
         let sentences = rules.splitter.split(bytes, protecting: mentions)
+        // Running starts: "since …" intervals, and days right after "since (the|an)".
         let sinceStarts: [(offset: Int, day: Day)] = mentions.compactMap { m in
             if case .openInterval(let p)? = m.time { return (m.range.lowerBound, p.start) }
+            if let day = m.time?.firstDay, m.time?.kind != "duration", sinceBefore(m.range.lowerBound, in: bytes) { return (m.range.lowerBound, day) }
             return nil
         }
         var cursor = 0
@@ -286,19 +295,27 @@ final class ClaimBinder {
     /// wins; a generic or role noun ("people", "captives", "nationals") gives way to a nationality
     /// word before it ("Israeli captives" → Israelis).
     private func population(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let (word, headStart) = head(of: range, in: m) else { return nil }
-        let generic = word.population == nil || word.population == "people"
-        if generic {
-            var i = range.lowerBound
-            while i < headStart {
-                while i < headStart, !ByteClass.isLetter(m[i]) { i += 1 }
-                var j = i
-                while j < headStart, !ByteClass.isSpace(m[j]) { j += 1 }
-                if j > i, let nationality = rules.nationalities.lookup(m, i..<j) { return nationality }
-                i = j
-            }
+        guard let (word, headStart) = head(of: range, in: m) else {
+            // An unknown noun after a people-counting verb: the group as written ("seafarers").
+            let text = String(decoding: UnsafeBufferPointer(rebasing: m[range]), as: UTF8.self)
+            return text.split(separator: " ").last.map(String.init)
         }
-        return word.population
+        guard word.population == nil || word.population == "people" else { return word.population }
+        // A generic or role noun: a nationality before it, else a people noun before it
+        // ("240 people hostage").
+        var fallback: String? = nil
+        var i = range.lowerBound
+        while i < headStart {
+            while i < headStart, !ByteClass.isLetter(m[i]) { i += 1 }
+            var j = i
+            while j < headStart, !ByteClass.isSpace(m[j]) { j += 1 }
+            if j > i {
+                if let nationality = rules.nationalities.lookup(m, i..<j) { return nationality }
+                if fallback == nil, let other = rules.populations.lookup(m, i..<j)?.population { fallback = other }
+            }
+            i = j
+        }
+        return word.population ?? fallback
     }
 
     // MARK: - Claims
@@ -323,6 +340,8 @@ final class ClaimBinder {
             let r = marked.articleRange(range)
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
             for prefix in ["the ", "The "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            // A sentence's full stop is not part of the source ("U.N." keeps its own).
+            if text.hasSuffix("."), text.dropLast().firstIndex(of: ".") == nil { text.removeLast() }
             return text
         }
         let whole = b.whole.flatMap { marked.markers[$0].mention.quantity?.value }
@@ -365,11 +384,14 @@ final class ClaimBinder {
                 return day.iso
             }
         }
-        let since = dates.first { $0.letter == UInt8(ascii: "S") }
+        func followsSince(_ marker: MarkedSentence.Marker) -> Bool {
+            sinceStarts.contains { $0.offset == marker.mention.range.lowerBound }
+        }
+        let since = dates.first { $0.letter == UInt8(ascii: "S") || followsSince($0) }
         if kind == .cumulative, let since, let start = since.mention.time?.firstDay {
             return interval(from: start, to: published)
         }
-        let points = dates.filter { $0.letter == UInt8(ascii: "D") }
+        let points = dates.filter { $0.letter == UInt8(ascii: "D") && !followsSince($0) }
         if let nearest = points.min(by: { distance($0.marked, figure) < distance($1.marked, figure) }), let time = nearest.mention.time {
             return time.iso
         }

@@ -27,6 +27,8 @@ struct ClaimRules: Sendable {
     let partOfThem: Pattern
     let runningTotal: Pattern
     let eventClause: Pattern
+    /// `(?&since_cue)` ending where a date starts.
+    let sinceCue: Pattern
 
     init(files: [RuleFile], lexicon: Lexicon, grammar: Grammar) throws {
         var categories: [Category] = []
@@ -102,6 +104,7 @@ struct ClaimRules: Sendable {
         partOfThem = try piece("(?&part_of_them)")
         runningTotal = try piece("(?&running_total)", anchored: false)
         eventClause = try piece("(?&event_clause)", anchored: false)
+        sinceCue = try piece("(?&since_cue)\\z", anchored: false)
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Figures
+
+@Suite struct ExtractorTests {
+    let extractor = Extractor(rules: Support.rules)
+
+    @Test func provenanceIsExactBytes() throws {
+        let text = "“Bogotá” — At least 19 people were killed on Saturday, officials said."
+        let claims = try extractor.claims(in: Article(id: "a", text: text, published: Day(year: 2024, month: 4, day: 27)))
+        let claim = try #require(claims.first)
+        let bytes = Array(text.utf8)
+        #expect(claim.start == 18) // “ Bogotá ” — and spaces are 3+7+3+1+3+1 bytes
+        #expect(String(decoding: bytes[claim.start..<claim.end], as: UTF8.self) == claim.text)
+        #expect(claim.text == "At least 19 people")
+        #expect(claim.sentence == text)
+        #expect(claim.qualifier == .atLeast && claim.low == 19 && claim.high == nil)
+        #expect(claim.refersTo == "2024-04-27")
+        #expect(claim.attributedTo == "officials")
+        #expect(claim.id == "a@18")
+    }
+
+    @Test func undatedArticleClaimsHaveNoDate() throws {
+        let claims = try extractor.claims(in: Article(id: "u", text: "Israel has killed more than 34,300 Palestinians since an Oct. 7 attack."))
+        #expect(claims.count == 1)
+        #expect(claims[0].refersTo == nil)
+        #expect(claims[0].published == nil)
+    }
+
+    @Test func headerGivesThePublicationDate() throws {
+        let text = " date 2025-07-13 Hamas said Wednesday it agreed to release 10 living Israeli captives."
+        let claim = try #require(try extractor.claims(in: Article(id: "h", text: text)).first)
+        #expect(claim.published == Day(year: 2025, month: 7, day: 13))
+        #expect(claim.refersTo == "2025-07-09")
+        #expect(claim.modality == .agreed)
+        #expect(claim.population == "Israelis")
+    }
+
+    @Test func listsAndPartsAreLinked() throws {
+        let text = "A deal in November saw the release of 81 Israelis and 24 foreigners in exchange for 240 Palestinians, including 71 women and 169 children."
+        let claims = try extractor.claims(in: Article(id: "d", text: text, published: Day(year: 2024, month: 4, day: 27)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        #expect(byValue[81]?.category == "captives_released" && byValue[24]?.category == "captives_released")
+        #expect(byValue[81]?.list != nil && byValue[81]?.list == byValue[24]?.list)
+        #expect(byValue[240]?.category == "prisoners_released")
+        #expect(byValue[71]?.partOf == byValue[240]?.id && byValue[169]?.partOf == byValue[240]?.id)
+        #expect(byValue[169]?.population == "children")
+        #expect(claims.allSatisfy { $0.refersTo == "2023-11" })
+    }
+
+    @Test func nonPeopleFiguresGiveNoClaims() throws {
+        let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
+        #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)
+    }
+
+    @Test func invalidUTF8IsProcessedNotLost() throws {
+        var bytes = Array("At least 19 people were killed.".utf8)
+        bytes.insert(0xFF, at: 3)
+        let claims = try extractor.claims(in: Article(id: "bad", bytes: bytes))
+        #expect(claims.count == 1)
+        #expect(claims[0].start == 10)
+    }
+
+    @Test func batchKeepsInputOrderAndMatchesOneByOne() throws {
+        let texts = (0..<200).map { i in "Officials said \(i + 1) people were killed and \(i + 2) wounded in strikes on Monday." }
+        let articles = texts.enumerated().map { Article(id: "b\($0.offset)", text: $0.element, published: Day(year: 2024, month: 4, day: 27)) }
+        let outcomes = extractor.process(articles, workers: 4)
+        #expect(outcomes.map(\.article.id) == articles.map(\.id))
+        for (article, outcome) in zip(articles, outcomes) {
+            let claims = try outcome.result.get()
+            #expect(claims == (try extractor.claims(in: article)))
+            #expect(claims.count == 2)
+        }
+    }
+}
