@@ -73,6 +73,15 @@ final class ClaimBinder {
             if let day = m.time?.firstDay, m.time?.kind != "duration", sinceBefore(m.range.lowerBound, in: bytes) { return (m.range.lowerBound, day) }
             return nil
         }
+        // Days of the news: day dates in the week before publication, which an event figure
+        // with no date of its own is about ("killing 18 people", after "on Wednesday night").
+        let recentDays: [(offset: Int, day: Day)] = article.published.map { published in
+            mentions.compactMap { m in
+                guard case .point(let p)? = m.time, p.granularity == .day, p.start <= published,
+                      p.start.ordinal >= published.ordinal - 7 else { return nil }
+                return (m.range.lowerBound, p.start)
+            }
+        } ?? []
         var cursor = 0
         for sentence in sentences {
             while cursor < mentions.count, mentions[cursor].range.lowerBound < sentence.lowerBound { cursor += 1 }
@@ -82,7 +91,7 @@ final class ClaimBinder {
             cursor = end
             guard inSentence.contains(where: { $0.quantity.map { $0.kind != .money } ?? false }) else { continue }
             let marked = MarkedSentence(article: bytes, range: sentence, mentions: inSentence)
-            try bind(marked, article: article, bytes: bytes, sinceStarts: sinceStarts, into: &claims)
+            try bind(marked, article: article, bytes: bytes, sinceStarts: sinceStarts, recentDays: recentDays, into: &claims)
         }
         return claims
     }
@@ -90,7 +99,7 @@ final class ClaimBinder {
     // MARK: - Sentences
 
     private func bind(_ marked: MarkedSentence, article: Article, bytes: UnsafeBufferPointer<UInt8>,
-                      sinceStarts: [(offset: Int, day: Day)], into claims: inout [Claim]) throws {
+                      sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)], into claims: inout [Claim]) throws {
         try marked.bytes.withUnsafeBufferPointer { m in
             var bound: [Int: Bound] = [:]
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
@@ -111,12 +120,17 @@ final class ClaimBinder {
             // 3. Claims.
             let attributions = try findAttributions(in: marked, m)
             let runningTotal = try runningTotal.matches(m, from: 0)
+            var made: [Int: Claim] = [:]
             for k in figures {
                 guard var b = bound[k] else { continue }
                 if b.modality == nil { b.modality = try modality(for: k, in: marked, m) }
                 if b.modality == nil, let head = b.partOf ?? b.list, head != k { b.modality = bound[head]?.modality }
-                claims.append(makeClaim(b, bound: bound, marked: marked, m, article: article, bytes: bytes,
-                                        attributions: attributions, runningTotal: runningTotal, sinceStarts: sinceStarts))
+                var claim = makeClaim(b, bound: bound, marked: marked, m, article: article, bytes: bytes, attributions: attributions,
+                                      runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays)
+                // Parts and later members of a list are about what their head is about.
+                if let head = b.partOf ?? b.list, head != k, let headClaim = made[head] { claim.refersTo = headClaim.refersTo }
+                made[k] = claim
+                claims.append(claim)
             }
         }
     }
@@ -322,7 +336,7 @@ final class ClaimBinder {
 
     private func makeClaim(_ b: Bound, bound: [Int: Bound], marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>,
                            article: Article, bytes: UnsafeBufferPointer<UInt8>, attributions: [Range<Int>],
-                           runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)]) -> Claim {
+                           runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)]) -> Claim {
         let marker = marked.markers[b.marker]
         let mention = marker.mention
         let quantity = mention.quantity!
@@ -352,7 +366,7 @@ final class ClaimBinder {
             low: quantity.low.map { $0 * scale }, high: quantity.high.map { $0 * scale },
             unit: isShare ? .percent : .people, population: group, modality: b.modality ?? .reported,
             refersTo: refersTo(b, marked: marked, m, category: b.category, published: article.published,
-                               runningTotal: runningTotal, sinceStarts: sinceStarts),
+                               runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays),
             attributedTo: source, start: start, end: end, text: claimText, sentence: sentenceText, rule: b.rule,
             partOf: id(b.partOf), list: id(b.list), whole: whole, published: article.published, outlet: article.outlet)
     }
@@ -372,7 +386,7 @@ final class ClaimBinder {
     /// ("has so far killed") without one runs from the article's "since …" start; else the
     /// publication date.
     private func refersTo(_ b: Bound, marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, category: String, published: Day?,
-                          runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)]) -> String? {
+                          runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)]) -> String? {
         let figure = marked.markers[b.marker].marked
         let kind = book.category(named: category)?.kind ?? .event
         let dates = marked.markers.filter { $0.letter == UInt8(ascii: "D") || $0.letter == UInt8(ascii: "S") }
@@ -393,13 +407,18 @@ final class ClaimBinder {
         }
         let points = dates.filter { $0.letter == UInt8(ascii: "D") && !followsSince($0) }
         if let nearest = points.min(by: { distance($0.marked, figure) < distance($1.marked, figure) }), let time = nearest.mention.time {
+            // "The death toll from Monday's earthquakes has risen to …": a running total from that day.
+            if kind == .cumulative, runningTotal, case .point(let p) = time, p.granularity == .day, let published, p.start < published {
+                return interval(from: p.start, to: published)
+            }
             return time.iso
         }
-        if kind == .cumulative, runningTotal {
-            let offset = marked.range.lowerBound
-            let start = sinceStarts.last { $0.offset < offset } ?? sinceStarts.first
-            if let start { return interval(from: start.day, to: published) }
-        }
+        // No date in the sentence.
+        let offset = marked.range.lowerBound
+        let start = sinceStarts.last { $0.offset < offset } ?? sinceStarts.first
+        if kind == .cumulative, runningTotal, let start { return interval(from: start.day, to: published) }
+        if kind != .stock, let day = recentDays.last(where: { $0.offset < offset }) ?? recentDays.first { return day.day.iso }
+        if kind == .cumulative, let start { return interval(from: start.day, to: published) }
         return published?.iso
     }
 
