@@ -407,8 +407,10 @@ final class ClaimBinder {
         }
         let points = dates.filter { $0.letter == UInt8(ascii: "D") && !followsSince($0) }
         if let nearest = points.min(by: { distance($0.marked, figure) < distance($1.marked, figure) }), let time = nearest.mention.time {
-            // "The death toll from Monday's earthquakes has risen to …": a running total from that day.
-            if kind == .cumulative, runningTotal, case .point(let p) = time, p.granularity == .day, let published, p.start < published {
+            // "The death toll from Monday's earthquakes has risen to …": a running total from the day
+            // named before the figure ("… rose to 2,345 on Monday" is as of that day).
+            if kind == .cumulative, runningTotal, nearest.marked.upperBound <= figure.lowerBound,
+               case .point(let p) = time, p.granularity == .day, let published, p.start < published {
                 return interval(from: p.start, to: published)
             }
             return time.iso
