@@ -307,7 +307,11 @@ struct DateInterpreter: Sendable {
                 return number
             }
             let lexicon = interpreter.lexicon
-            day = try digits(.day)?.value
+            if let r = range(.day), DateInterpreter.integer(bytes, r) == nil {
+                day = try word(.day, lexicon.ordinalDays) // "March first"
+            } else {
+                day = try digits(.day)?.value
+            }
             if let r = range(.month), DateInterpreter.integer(bytes, r) == nil {
                 // A name: "Oct." is looked up as "Oct".
                 let name = bytes[r.upperBound - 1] == UInt8(ascii: ".") ? r.lowerBound..<(r.upperBound - 1) : r

@@ -4,6 +4,7 @@
 /// | --- | --- |
 /// | `months` | name or abbreviation → 1…12 |
 /// | `weekdays` | name → 1 (Monday) … 7 (Sunday) |
+/// | `ordinal_days` | first … thirty-first → 1…31 |
 /// | `relative_days` | today, yesterday, last night… → offset in days from publication |
 /// | `shifts` | this, last, next, coming… → 0, -1, +1: which week, month, year or named day |
 /// | `time_units` | second(s) … year(s) → S, MIN, H, D, W, M, Y |
@@ -30,6 +31,7 @@ struct DateLexicon: Sendable {
 
     let months: WordTable<Int>
     let weekdays: WordTable<Int>
+    let ordinalDays: WordTable<Int>
     let relativeDays: WordTable<Int>
     let shifts: WordTable<Int>
     let units: WordTable<TimeUnit>
@@ -41,6 +43,7 @@ struct DateLexicon: Sendable {
     init(_ lexicon: Lexicon) throws {
         months = try DateLexicon.integers("months", lexicon, in: 1...12)
         weekdays = try DateLexicon.integers("weekdays", lexicon, in: 1...7)
+        ordinalDays = try DateLexicon.integers("ordinal_days", lexicon, in: 1...31)
         relativeDays = try DateLexicon.integers("relative_days", lexicon, in: -7...7)
         shifts = try DateLexicon.integers("shifts", lexicon, in: -1...1)
         directions = try DateLexicon.integers("directions", lexicon, in: -1...1)
