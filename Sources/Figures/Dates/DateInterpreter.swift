@@ -102,9 +102,8 @@ struct DateInterpreter: Sendable {
             return .value(.point(Period(day: p.nearest(weekday: weekday, direction))))
         }
         if let month = f.month {
-            let year = f.year
             if let day = f.day {
-                if let year {
+                if let year = f.year {
                     guard let d = Day(year: year, month: month, day: day) else { return .reject }
                     return .value(.point(Period(day: d)))
                 }
@@ -113,10 +112,10 @@ struct DateInterpreter: Sendable {
                 return .value(.point(Period(day: d)))
             }
             let y: Int
-            if let year { y = year } else {
+            if let year = f.year { y = year } else {
                 guard let p = published else { return .unresolvable }
                 let direction: Day.Direction
-                if let shift = f.shift, f.unit == nil { direction = shift < 0 ? .before : .after } else { direction = forward() ? .onOrAfter : .onOrBefore }
+                if let shift = f.shift { direction = shift < 0 ? .before : .after } else { direction = forward() ? .onOrAfter : .onOrBefore }
                 y = nearestYear(of: month, from: p, direction)
             }
             if let part = f.part { return monthPart(part, year: y, month: month) }
