@@ -50,6 +50,21 @@ public final class Matcher {
         throw PCRE2Error(matchCode: rc)
     }
 
+    /// Whether some subject that begins with `prefix` could match at its start: a complete match
+    /// or a hard partial match (the prefix ran out while the pattern could still go on). Used at
+    /// load time to work out which words a rule can start with; reuses this matcher's match data.
+    public func couldStart(with prefix: UnsafeBufferPointer<UInt8>) throws(PCRE2Error) -> Bool {
+        let base = prefix.baseAddress ?? Pattern.emptySubject
+        let anchored = pattern.options.contains(.anchored)
+        // JIT handles hard partial matching for patterns compiled anchored; others need the
+        // interpreter to anchor at match time.
+        let options = PCRE2_PARTIAL_HARD | (anchored ? 0 : PCRE2_ANCHORED | PCRE2_NO_JIT)
+        let rc = pcre2_match_8(pattern.code.pointer, base, prefix.count, 0, options, data.pointer, pattern.sharedContext.pointer)
+        if rc >= 0 || rc == PCRE2_ERROR_PARTIAL { return true }
+        if rc == PCRE2_ERROR_NOMATCH { return false }
+        throw PCRE2Error(matchCode: rc)
+    }
+
     /// The byte range of the last match.
     @inline(__always)
     public var range: Range<Int> { data.ovector[0]..<data.ovector[1] }

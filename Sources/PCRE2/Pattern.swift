@@ -177,15 +177,8 @@ public final class Pattern: Sendable {
     /// Scanners use it once, at load time, to build tables of the byte pairs a rule can start
     /// with. It runs the interpreter and allocates; do not call it per match.
     public func canMatch(prefix: [UInt8]) throws(PCRE2Error) -> Bool {
-        let data = MatchDataHandle(code: code)
-        let rc: Int32 = prefix.withUnsafeBufferPointer { bytes in
-            pcre2_match_8(code.pointer, bytes.baseAddress ?? Pattern.emptySubject, bytes.count, 0,
-                          PCRE2_PARTIAL_HARD | PCRE2_NO_JIT | (options.contains(.anchored) ? 0 : PCRE2_ANCHORED),
-                          data.pointer, sharedContext.pointer)
-        }
-        if rc >= 0 || rc == PCRE2_ERROR_PARTIAL { return true }
-        if rc == PCRE2_ERROR_NOMATCH { return false }
-        throw PCRE2Error(matchCode: rc)
+        let matcher = Matcher(self)
+        return try prefix.withUnsafeBufferPointer { (bytes) throws(PCRE2Error) in try matcher.couldStart(with: bytes) }
     }
 
     // MARK: - Internals

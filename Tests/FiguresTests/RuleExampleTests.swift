@@ -29,7 +29,11 @@ struct RuleExampleTests {
     @Test(arguments: examples)
     func example(_ c: Case) throws {
         let e = c.example
-        let mentions = try Support.lexer.mentions(in: e.text, published: c.published)
+        let rule = Support.rules.lexicalRules.first { $0.name == c.rule }!
+        let session = Support.lexer.session()
+        let mentions = rule.isPublication
+            ? try session.publicationMentions(in: e.text, published: c.published)
+            : try session.mentions(in: e.text, published: c.published)
         let wanted = e.match ?? e.text
         let found = mentions.first { Support.text(of: $0, in: e.text) == wanted }
         guard let mention = found else {

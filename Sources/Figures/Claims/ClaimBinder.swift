@@ -41,6 +41,9 @@ final class ClaimBinder {
         sinceCue = Matcher(rules.sinceCue)
     }
 
+    /// How far before a figure (in bytes of the marked sentence) a `before` pattern may start.
+    static let beforeWindow = 240
+
     /// Whether "since" (or "since the", "since an") stands right before `offset`.
     private func sinceBefore(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 24)..<offset])
@@ -186,8 +189,9 @@ final class ClaimBinder {
         var whole: Int? = nil
         var end = figure.upperBound
         if let before = matchers.before {
+            // The cue must end right before the figure, and stands within a few words of it.
             let head = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
-            guard try before.matches(head, from: 0) else { return nil }
+            guard try before.matches(head, from: max(0, figure.lowerBound - ClaimBinder.beforeWindow)) else { return nil }
             score += before.range.count
             population = before.range(of: "population")
         }

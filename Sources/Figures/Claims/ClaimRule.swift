@@ -63,7 +63,8 @@ struct ClaimRule: Sendable {
             return try RuleCompiler.compile(wrap(source), grammar: grammar, options: options, rule: name, file: node.file, line: fields[key]?.line ?? node.line)
         }
         let common: CompileOptions = [.caseless, .extended, .duplicateNames]
-        before = try compile("before", { "(?:\($0)\n)\\z" }, common)
+        // A `before` pattern starts at a word boundary and ends where the figure starts.
+        before = try compile("before", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)\\z" }, common)
         after = try compile("after", { "(?:\($0)\n)" }, common.union(.anchored))
         pattern = try compile("pattern", { $0 }, common)
         requires = try compile("requires", { $0 }, common)

@@ -40,31 +40,51 @@ struct Grammar: Sendable {
     /// `(?:longest|longer|long)(?!\w)`, with spaces matching any whitespace and apostrophes either
     /// form.
     static func alternation(of phrases: [String]) -> String {
-        let unique = Array(Set(phrases.map { $0.lowercased() }))
-        let sorted = unique.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
-        let body = sorted.map(escape).joined(separator: "|")
-        return "(?:\(body))(?![\\p{L}\\p{N}])"
+        let unique = Set(phrases.map { $0.lowercased() }).map(atoms)
+        return "(?:\(trie(unique))\n)(?![\\p{L}\\p{N}])"
     }
 
-    static func escape(_ phrase: String) -> String {
-        var out = ""
+    /// The phrase as regex atoms: a space matches any whitespace, a hyphen an optional hyphen,
+    /// dash or space, an apostrophe either form; other characters stand for themselves.
+    static func atoms(_ phrase: String) -> [String] {
+        var out: [String] = []
         var lastWasSpace = false
         for scalar in phrase.unicodeScalars {
             if scalar == " " {
-                if !lastWasSpace { out += "\\s+" }
+                if !lastWasSpace { out.append("\\s+") }
                 lastWasSpace = true
                 continue
             }
             lastWasSpace = false
             switch scalar {
-            case "'", "’": out += "['’]"
-            case "-": out += "[-‐‑–\\s]?"
-            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "/":
-                out += "\\" + String(scalar)
-            default: out.unicodeScalars.append(scalar)
+            case "'", "’": out.append("['’]")
+            case "-": out.append("[-‐‑–\\s]?")
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "/", " ":
+                out.append("\\" + String(scalar))
+            default: out.append(String(scalar))
             }
         }
         return out
+    }
+
+    static func escape(_ phrase: String) -> String { atoms(phrase).joined() }
+
+    /// The phrases as a trie-shaped pattern: `(?:a(?:bout|round)|over)` rather than
+    /// `about|around|over`. JIT code then tells the alternatives apart by their first character
+    /// instead of trying each phrase in turn, which is what makes long tables cheap to match.
+    /// Longer phrases are preferred: an optional continuation is greedy.
+    static func trie(_ phrases: [[String]]) -> String {
+        var groups: [String: [[String]]] = [:]
+        var terminal = false
+        for phrase in phrases {
+            guard let first = phrase.first else { terminal = true; continue }
+            groups[first, default: []].append(Array(phrase.dropFirst()))
+        }
+        // Longer continuations first among alternatives that could overlap (\s+ and [-…\s]?).
+        let branches = groups.keys.sorted().map { atom in atom + trie(groups[atom]!) }
+        guard !branches.isEmpty else { return "" }
+        let body = branches.count == 1 ? branches[0] : "(?:" + branches.joined(separator: "|") + ")"
+        return terminal ? "(?:" + body + ")?" : body
     }
 
     /// The names called with `(?&name)` in a fragment.

@@ -32,7 +32,7 @@ struct RuleExample: Sendable {
 /// A rule of the lexical layer: a PCRE2 pattern, compiled once, anchored, caseless and extended,
 /// that recognizes a number or a date starting at a candidate position.
 struct LexicalRule: Sendable {
-    static let fields: Set<String> = ["name", "layer", "pattern", "kind", "priority", "role", "description", "examples", "counter_examples"]
+    static let fields: Set<String> = ["name", "layer", "pattern", "before", "kind", "priority", "role", "description", "examples", "counter_examples"]
     static let exampleFields: Set<String> = ["text", "match", "value", "low", "high", "kind", "qualifier", "published"]
 
     let name: String
@@ -50,8 +50,13 @@ struct LexicalRule: Sendable {
     let examples: [RuleExample]
     let counterExamples: [String]
     let referenceDate: Day?
+    /// Context that must stand right before the match, written as a pattern that must end where
+    /// the rule starts ("Resolution" before "2334"). Not part of the mention. Rules start at a
+    /// digit, a symbol or a word of the tables; what comes before is said here.
+    let beforeSource: String?
     /// Set by ``compile(grammar:)``.
     var pattern: Pattern?
+    var before: Pattern?
 
     init(_ node: TableNode, referenceDate: Day?) throws {
         let fields = try node.fields(allowed: LexicalRule.fields, what: "a lexical rule")
@@ -65,6 +70,7 @@ struct LexicalRule: Sendable {
         self.name = name
         self.layer = layer
         self.source = try patternNode.naming(name).string()
+        self.beforeSource = try fields["before"]?.naming(name).string()
         self.kind = try fields["kind"]?.naming(name).string()
         if let kind, layer == .number, Quantity.Kind(rawValue: kind) == nil {
             throw named.error("unknown number kind '\(kind)'; use one of \(Quantity.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -108,6 +114,9 @@ struct LexicalRule: Sendable {
     /// Compiles the pattern with the grammar pieces it calls.
     mutating func compile(grammar: Grammar) throws {
         pattern = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames], rule: name, file: file, line: line)
+        if let beforeSource {
+            before = try RuleCompiler.compile("(?<![\\p{L}\\p{N}])(?:\(beforeSource)\n)\\z", grammar: grammar, options: [.caseless, .extended, .duplicateNames], rule: name, file: file, line: line)
+        }
     }
 }
 

@@ -19,6 +19,9 @@ public final class RuleBook: Sendable {
     let grammar: Grammar
     let lexicalRules: [LexicalRule]
     let scanner: LexicalScanner
+    /// The scanner for the first bytes of an article, with the publication rules that can start
+    /// at any word (datelines).
+    let publicationScanner: LexicalScanner
     let claimRules: ClaimRules
 
     /// The standard tables, loaded once per process.
@@ -85,10 +88,19 @@ public final class RuleBook: Sendable {
         }
         let numberLexicon = try NumberLexicon(lexicon)
         let reader = NumberReader(lexicon: numberLexicon)
-        let scanner = try LexicalScanner(
-            rules: compiled,
-            quantities: QuantityInterpreter(lexicon: numberLexicon),
-            dates: DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader))
+        // The words rules can start with come from the tables, the patterns and the examples.
+        var vocabulary: Set<String> = []
+        for entries in lexicon.tables.values {
+            for entry in entries { vocabulary.formUnion(LexicalScanner.words(in: entry.phrase)) }
+        }
+        for rule in compiled {
+            vocabulary.formUnion(LexicalScanner.words(in: rule.pattern.source))
+            for example in rule.rule.examples { vocabulary.formUnion(LexicalScanner.words(in: example.text)) }
+        }
+        let quantities = QuantityInterpreter(lexicon: numberLexicon)
+        let dates = DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader)
+        let scanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: false)
+        self.publicationScanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: true)
         self.lexicon = lexicon
         self.grammar = grammar
         self.lexicalRules = rules

@@ -7,9 +7,9 @@ extension Lexer.Session {
     public func publicationDate(of bytes: UnsafeBufferPointer<UInt8>) throws -> (day: Day, rule: String)? {
         let window = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, Lexer.Session.publicationWindow)])
         var mentions: [Mention] = []
-        try scanner.scan(window, published: nil, scratch: scratch, into: &mentions)
+        try publicationScanner.scan(window, published: nil, scratch: publicationScratch, into: &mentions)
         for mention in mentions {
-            guard let rule = scanner.rules.first(where: { $0.rule.name == mention.rule })?.rule, rule.isPublication,
+            guard let rule = publicationScanner.rules.first(where: { $0.rule.name == mention.rule })?.rule, rule.isPublication,
                   case .point(let period)? = mention.time, period.granularity == .day else { continue }
             return (period.start, rule.name)
         }

@@ -22,16 +22,20 @@ public struct Lexer: Sendable {
     }
 
     /// A reusable scanning state for one thread.
-    public func session() -> Session { Session(scanner: rules.scanner) }
+    public func session() -> Session { Session(scanner: rules.scanner, publicationScanner: rules.publicationScanner) }
 
     /// Reusable scanning state (one matcher per rule); not `Sendable`, one per thread.
     public final class Session {
         let scanner: LexicalScanner
         let scratch: LexicalScanner.Scratch
+        let publicationScanner: LexicalScanner
+        let publicationScratch: LexicalScanner.Scratch
 
-        init(scanner: LexicalScanner) {
+        init(scanner: LexicalScanner, publicationScanner: LexicalScanner) {
             self.scanner = scanner
             self.scratch = LexicalScanner.Scratch(scanner)
+            self.publicationScanner = publicationScanner
+            self.publicationScratch = LexicalScanner.Scratch(publicationScanner)
         }
 
         /// The numbers and dates in `text`.
@@ -45,6 +49,17 @@ public struct Lexer: Sendable {
             var result: [Mention] = []
             try scanner.scan(bytes, published: published, scratch: scratch, into: &result)
             return result
+        }
+
+        /// The numbers and dates in `text` as the scanner for the start of an article reads them,
+        /// with the publication rules (datelines) that run only there.
+        func publicationMentions(in text: String, published: Day?) throws -> [Mention] {
+            var text = text
+            return try text.withUTF8 { bytes in
+                var result: [Mention] = []
+                try publicationScanner.scan(bytes, published: published, scratch: publicationScratch, into: &result)
+                return result
+            }
         }
     }
 }

@@ -1,12 +1,19 @@
+import Foundation
 import PCRE2
 
 /// The lexical layer's engine: finds candidate positions with a byte scan, runs only the rules
 /// that can start there (anchored, JIT-compiled), keeps the longest match, and interprets it.
 ///
-/// Candidate positions are the starts of words (a byte that does not follow an ASCII letter or
-/// digit) whose first two bytes some rule can start with. Which rules can start with which bytes
-/// is worked out once, at load time, by asking PCRE2 for hard partial matches of every one- and
-/// two-byte ASCII prefix; so the rule tables never list trigger words by hand.
+/// Candidates are the starts of words (a byte that does not follow an ASCII letter or digit):
+/// - a word of letters is a candidate only when some rule can start with it: a number word, a
+///   month, a qualifier, "since", "last"… Which rules can start with which word is worked out
+///   once, at load time, by asking PCRE2 for hard partial matches of every word the tables and
+///   patterns contain; most words of a text start no rule and cost one hash lookup;
+/// - a digit or a symbol ($, €, +, …) is a candidate for the rules that can start with its first
+///   two bytes, found the same way.
+/// A rule that could start with any word at all is refused at load time (it would run
+/// everywhere), except a publication rule (a dateline), which runs only on the first bytes of an
+/// article, in a scanner of its own.
 struct LexicalScanner: Sendable {
     struct CompiledRule: Sendable {
         let rule: LexicalRule
@@ -18,82 +25,148 @@ struct LexicalScanner: Sendable {
     let quantities: QuantityInterpreter
     let dates: DateInterpreter
 
-    /// `firstByte[b]`: some rule can start with byte b.
-    private let firstByte: [Bool]
+    /// `symbolStart[b]`: some rule can start with byte b, which is not a letter.
+    private let symbolStart: [Bool]
     /// Rules by first byte (used when the second byte is not ASCII or the text ends).
     private let byFirst: [[Int]]
-    /// Rules by ASCII pair, `b1 << 7 | b2`.
+    /// Rules by ASCII pair, `b1 << 7 | b2`, for pairs that do not start with a letter.
     private let byPair: [[Int]]
+    /// Rules by the word they start with.
+    private let words: TriggerWords
+    /// Rules that can start with any word (publication scanners only).
+    private let anyWord: [Int]
 
-    init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter) throws {
+    /// - Parameters:
+    ///   - vocabulary: the words rules may start with (from tables, patterns and examples).
+    ///   - publication: a scanner for the start of articles, where publication rules that can
+    ///     start with any word (datelines) run at every word; elsewhere they are left out.
+    init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter, vocabulary: Set<String>, publication: Bool) throws {
         self.rules = rules
         self.quantities = quantities
         self.dates = dates
         var byFirst = [[Int]](repeating: [], count: 256)
         var byPair = [[Int]](repeating: [], count: 128 * 128)
+        var byWord: [String: [Int]] = [:]
+        var anyWord: [Int] = []
+        let probes = vocabulary.sorted().map { word -> [[UInt8]] in
+            let lower = Array(word.lowercased().utf8)
+            var capital = lower
+            if let first = capital.first, first >= 0x61, first <= 0x7A { capital[0] = first - 0x20 }
+            let upper = Array(word.uppercased().utf8)
+            let endings: [[UInt8]] = [[0x20], [0x2D], [0x2E], [0x2C], []] // space, hyphen, full stop, comma, nothing
+            var forms: [[UInt8]] = []
+            for w in [lower, capital, upper] { for ending in endings { forms.append(w + ending) } }
+            return forms
+        }
+        let sortedVocabulary = vocabulary.sorted()
         for (index, compiled) in rules.enumerated() {
-            let pattern = compiled.pattern
-            let bitmap = pattern.possibleFirstBytes
-            for b1 in 0..<256 {
+            let matcher = Matcher(compiled.pattern)
+            func could(_ prefix: [UInt8]) throws -> Bool {
+                try prefix.withUnsafeBufferPointer { try matcher.couldStart(with: $0) }
+            }
+            // A rule that can start with a word nobody wrote starts with any word.
+            let nonsense: [[UInt8]] = ["qzxjvk ", "Qzxjvk ", "QZXJVK "].map { Array($0.utf8) }
+            if try nonsense.contains(where: could) {
+                guard compiled.rule.isPublication else {
+                    throw compiled.rule.error("the pattern can start with any word, so it would run at every word of every text; start it at a digit, a symbol or a word of the tables (use a lookbehind for context before it)")
+                }
+                if publication { anyWord.append(index) }
+            } else {
+                for (word, forms) in zip(sortedVocabulary, probes) where try forms.contains(where: could) {
+                    byWord[word.lowercased(), default: []].append(index)
+                }
+            }
+            let bitmap = compiled.pattern.possibleFirstBytes
+            for b1 in 0..<256 where !ByteClass.isLetter(UInt8(b1)) {
                 if b1 >= 128 {
                     // Lead bytes of multi-byte characters (€, £, “): trust PCRE2's analysis.
                     if b1 >= 0xC2 && b1 <= 0xF4 && (bitmap?[b1] ?? true) { byFirst[b1].append(index) }
                     continue
                 }
                 if let bitmap, !bitmap[b1] { continue }
-                guard try pattern.canMatch(prefix: [UInt8(b1)]) else { continue }
+                guard try could([UInt8(b1)]) else { continue }
                 byFirst[b1].append(index)
-                for b2 in 0..<128 where try pattern.canMatch(prefix: [UInt8(b1), UInt8(b2)]) {
+                for b2 in 0..<128 where try could([UInt8(b1), UInt8(b2)]) {
                     byPair[b1 << 7 | b2].append(index)
                 }
             }
         }
         self.byFirst = byFirst
         self.byPair = byPair
-        self.firstByte = byFirst.map { !$0.isEmpty }
+        self.symbolStart = byFirst.map { !$0.isEmpty }
+        self.words = TriggerWords(byWord)
+        self.anyWord = anyWord
+    }
+
+    /// Every word that occurs in `text` as a run of ASCII letters, lowercased.
+    static func words(in text: String) -> Set<String> {
+        var result: Set<String> = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, (scalar.value | 0x20) >= 0x61, (scalar.value | 0x20) <= 0x7A {
+                current.unicodeScalars.append(Unicode.Scalar(scalar.value | 0x20)!)
+            } else {
+                if !current.isEmpty { result.insert(current); current = "" }
+            }
+        }
+        if !current.isEmpty { result.insert(current) }
+        return result
     }
 
     /// Per-thread state: one matcher per rule. Create one per thread or task and reuse it.
     final class Scratch {
         let matchers: [Matcher]
+        let beforeMatchers: [Matcher?]
         var candidates: [(rule: Int, end: Int)] = []
 
         init(_ scanner: LexicalScanner) {
             matchers = scanner.rules.map { Matcher($0.pattern) }
+            beforeMatchers = scanner.rules.map { $0.rule.before.map(Matcher.init) }
             candidates.reserveCapacity(8)
         }
     }
+
+    /// How far back a rule's `before` context may reach.
+    static let beforeWindow = 80
 
     /// Every number and date in `bytes`, left to right, not overlapping.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, published: Day?, scratch: Scratch, into mentions: inout [Mention]) throws {
         let n = bytes.count
         var i = 0
-        var previousIsWord = false
-        let word = ByteClass.word
+        let wordByte = ByteClass.word
         while i < n {
             let b = bytes[i]
-            if previousIsWord || !firstByte[Int(b)] {
-                previousIsWord = word[Int(b)]
+            if ByteClass.isLetter(b) {
+                // A word: look it up whole; its inner bytes are never candidates.
+                var j = i + 1
+                while j < n, ByteClass.isLetter(bytes[j]) { j += 1 }
+                var end = -1
+                if let list = words.rules(for: bytes, i..<j) {
+                    end = try matchAt(i, rules: words.lists[list], bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                }
+                if end < 0, !anyWord.isEmpty {
+                    end = try matchAt(i, rules: anyWord, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                }
+                i = end > i ? end : j
+            } else if symbolStart[Int(b)] {
+                let list: [Int]
+                if b < 128, i + 1 < n, bytes[i + 1] < 128 {
+                    list = byPair[Int(b) << 7 | Int(bytes[i + 1])]
+                } else {
+                    list = byFirst[Int(b)]
+                }
+                let end = list.isEmpty ? -1 : try matchAt(i, rules: list, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                if end > i {
+                    i = end
+                } else {
+                    i += 1
+                }
+            } else {
                 i += 1
                 continue
             }
-            let list: [Int]
-            if b < 128, i + 1 < n, bytes[i + 1] < 128 {
-                list = byPair[Int(b) << 7 | Int(bytes[i + 1])]
-            } else {
-                list = byFirst[Int(b)]
-            }
-            var end = -1
-            if !list.isEmpty {
-                end = try matchAt(i, rules: list, bytes: bytes, published: published, scratch: scratch, into: &mentions)
-            }
-            if end > i {
-                i = end
-                previousIsWord = word[Int(bytes[end - 1])]
-            } else {
-                previousIsWord = word[Int(b)]
-                i += 1
-            }
+            // Skip to the next word start: never inside a run of letters and digits.
+            while i < n, i > 0, wordByte[Int(bytes[i - 1])], wordByte[Int(bytes[i])] { i += 1 }
         }
     }
 
@@ -108,7 +181,12 @@ struct LexicalScanner: Sendable {
                 throw ScanError.rule(rules[index].rule.name, offset: position, error)
             }
             let end = matcher.range.upperBound
-            if end > position { scratch.candidates.append((index, end)) }
+            guard end > position else { continue }
+            if let before = scratch.beforeMatchers[index] {
+                let window = UnsafeBufferPointer(rebasing: bytes[max(0, position - LexicalScanner.beforeWindow)..<position])
+                guard try before.matches(window, from: 0) else { continue }
+            }
+            scratch.candidates.append((index, end))
         }
         guard !scratch.candidates.isEmpty else { return -1 }
         if scratch.candidates.count > 1 {
