@@ -7,7 +7,7 @@ struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
         abstract: "Numeric claims about people in news articles: find them, and check them against each other.",
-        subcommands: [ScanCommand.self, ExtractCommand.self, ReportCommand.self, RulesCommand.self, CorpusCommand.self]
+        subcommands: [ScanCommand.self, ExtractCommand.self, ReportCommand.self, RulesCommand.self, CorpusCommand.self, DiscrepancyCorpusCommand.self]
     )
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How serious a failed check is, from least to most.
 public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
     /// Worth knowing, not a contradiction: a claim that cannot be placed in time.
@@ -72,6 +74,11 @@ public struct Check: Sendable, Hashable {
         self.evidence = outcome == .fail ? evidence : []
         self.message = message
     }
+}
+
+extension Check {
+    /// A category or kind for readers: `captives_released` → `captives released`.
+    static func words(_ slug: String) -> String { slug.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// A named, documented consistency rule. Every ``Check`` names the rule that ran it.

@@ -14,6 +14,8 @@
 /// - a running total (`refers_to` is an interval) belongs to the **series** of its category
 ///   whose start agrees with its own (a month agrees with the days in it: `2023-10` and
 ///   `2023-10-07` start the same series), and to the group of totals given as of the same day.
+///   Series whose starts are at most a month apart form a family ("since 7 October" and
+///   "since late October", read as 21 October), checked together for reversals.
 /// A subgroup belongs to its whole through `part_of` (71 women of 240 Palestinians) or by being
 /// listed with other groups (`list`: 81 Israelis and 24 foreigners, whose whole is everyone
 /// released).
@@ -88,8 +90,10 @@ struct Prepared: Sendable {
     let kind: Category.Kind
     /// The period key of its group: the point's ISO form, or `<series start>/<as of>`.
     var period: String?
-    /// For a running total: the series it belongs to.
+    /// For a running total: the series it belongs to (starts that agree) and the family of
+    /// series (starts within a month of each other).
     var series: Int?
+    var family: Int?
 }
 
 /// Everything the rules share: prepared claims, their groups and series, and how to phrase a
@@ -102,6 +106,8 @@ final class CheckContext {
     private(set) var skipped: [Checker.Skipped] = []
     /// Period labels of the running-total series, by series number.
     private(set) var seriesLabels: [Int: String] = [:]
+    /// Start labels of the families of series, by family number.
+    private(set) var familyLabels: [Int: String] = [:]
     /// Display names of population keys: the most frequent written form.
     private var names: [String: String] = [:]
     private(set) var groupKeys: [String: String] = [:]
@@ -134,44 +140,37 @@ final class CheckContext {
         assignPeriods()
     }
 
-    /// Puts running totals into series (per category and unit, by agreeing starts) and gives
-    /// every dated claim its period key.
+    /// Starts at most this many days apart belong to one family of series ("since 7 October"
+    /// and "since late October" in one war).
+    static let familyGap = 31
+
+    /// Puts running totals into series (per category and unit, by agreeing starts: a month and
+    /// a day in it agree) and series into families (starts at most ``familyGap`` days apart),
+    /// and gives every dated claim its period key.
     private func assignPeriods() {
         var byKind: [String: [Int]] = [:]
         for (i, p) in claims.enumerated() where p.time?.isRunningTotal == true {
             byKind["\(p.claim.category)|\(p.claim.unit.rawValue)", default: []].append(i)
         }
-        var next = 0
+        var nextSeries = 0, nextFamily = 0
         for key in byKind.keys.sorted() {
             let members = byKind[key]!
-            // Union the claims whose starts overlap (a month and a day in it agree).
-            var parent = Array(0..<members.count)
-            func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
-            for a in 0..<members.count {
-                for b in (a + 1)..<members.count where claims[members[a]].time!.start!.overlaps(claims[members[b]].time!.start!) {
-                    parent[find(a)] = find(b)
+            for family in CheckContext.clusters(members, linked: { a, b in
+                let sa = self.claims[a].time!.start!, sb = self.claims[b].time!.start!
+                return sa.overlaps(sb) || max(sa.first, sb.first).ordinal - min(sa.last, sb.last).ordinal <= CheckContext.familyGap
+            }) {
+                familyLabels[nextFamily] = label(family)
+                for series in CheckContext.clusters(family, linked: { self.claims[$0].time!.start!.overlaps(self.claims[$1].time!.start!) }) {
+                    let label = label(series)
+                    seriesLabels[nextSeries] = label
+                    for i in series {
+                        claims[i].series = nextSeries
+                        claims[i].family = nextFamily
+                        claims[i].period = label + "/" + claims[i].time!.end.iso
+                    }
+                    nextSeries += 1
                 }
-            }
-            var clusters: [Int: [Int]] = [:]
-            for a in 0..<members.count { clusters[find(a), default: []].append(members[a]) }
-            let ordered = clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
-            for cluster in ordered {
-                // The series' label: its most precise start, the most frequent among equals.
-                var counts: [String: (count: Int, span: ClaimTime.Span)] = [:]
-                for i in cluster {
-                    let s = claims[i].time!.start!
-                    counts[s.iso] = ((counts[s.iso]?.count ?? 0) + 1, s)
-                }
-                let label = counts.values.sorted { a, b in
-                    let da = a.span.last.ordinal - a.span.first.ordinal, db = b.span.last.ordinal - b.span.first.ordinal
-                    return (da, -a.count, a.span.iso) < (db, -b.count, b.span.iso)
-                }[0].span.iso
-                seriesLabels[next] = label
-                for i in cluster {
-                    claims[i].series = next
-                    claims[i].period = label + "/" + claims[i].time!.end.iso
-                }
-                next += 1
+                nextFamily += 1
             }
         }
         for i in claims.indices where claims[i].period == nil {
@@ -181,6 +180,32 @@ final class CheckContext {
             groupKeys[p.claim.id] = [p.claim.category, p.claim.unit == .percent ? "percent" : nil, name(p.population) ?? "everyone", p.period ?? "undated"]
                 .compactMap { $0 }.joined(separator: "|")
         }
+    }
+
+    /// The label of a set of running totals: its most precise start, the most frequent among
+    /// equals, then the earliest.
+    private func label(_ members: [Int]) -> String {
+        var counts: [String: (count: Int, span: ClaimTime.Span)] = [:]
+        for i in members {
+            let s = claims[i].time!.start!
+            counts[s.iso] = ((counts[s.iso]?.count ?? 0) + 1, s)
+        }
+        return counts.values.sorted { a, b in
+            let da = a.span.last.ordinal - a.span.first.ordinal, db = b.span.last.ordinal - b.span.first.ordinal
+            return (da, -a.count, a.span.iso) < (db, -b.count, b.span.iso)
+        }[0].span.iso
+    }
+
+    /// Splits `members` into the connected sets of `linked` (sorted, in a stable order).
+    static func clusters(_ members: [Int], linked: (Int, Int) -> Bool) -> [[Int]] {
+        var parent = Array(0..<members.count)
+        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        for a in 0..<members.count {
+            for b in (a + 1)..<members.count where linked(members[a], members[b]) { parent[find(a)] = find(b) }
+        }
+        var clusters: [Int: [Int]] = [:]
+        for a in 0..<members.count { clusters[find(a), default: []].append(members[a]) }
+        return clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
     /// The display form of a population key.
@@ -241,6 +266,9 @@ final class CheckContext {
         guard list.count > 1 else { return list.first ?? "" }
         return list.dropLast().joined(separator: ", ") + " and " + list.last!
     }
+
+    /// A category for readers: `captives_released` → `captives released`.
+    func words(_ category: String) -> String { Check.words(category) }
 
     /// The phrase for a population in messages.
     func phrase(_ key: String?) -> String { name(key) ?? "everyone" }

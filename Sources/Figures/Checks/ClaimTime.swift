@@ -73,6 +73,14 @@ struct ClaimTime: Sendable, Hashable {
         }
     }
 
+    /// For running totals: whether this total counts since no later a start than `other`'s, so
+    /// that, given as of a later day, it must be at least `other` (starts that agree, as a month
+    /// and a day in it, count as the same start).
+    func covers(_ other: ClaimTime) -> Bool {
+        guard let mine = start, let theirs = other.start else { return false }
+        return mine.overlaps(theirs) || mine.last < theirs.first
+    }
+
     /// Whether this time lies wholly before `other` (as-of days, for series).
     func isBefore(_ other: ClaimTime) -> Bool { end.last < other.end.first }
 }

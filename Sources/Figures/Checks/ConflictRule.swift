@@ -40,7 +40,7 @@ extension CheckContext {
                 }
             }
             let rule: CheckRule = first.time!.isRunningTotal ? .sameTotal : first.kind == .stock ? .sameLevel : .sameEvent
-            let what = "\(first.claim.category) · \(phrase(first.population)) · \(first.period!)"
+            let what = "\(words(first.claim.category)) · \(phrase(first.population)) · \(first.period!)"
             let message: String
             if disagreeing.isEmpty {
                 message = "\(group.count) reports of \(what) agree: \(cite(group))."

@@ -73,7 +73,7 @@ extension CheckContext {
                 }
             }
             guard compared > 0 else { continue }
-            let what = "\(first.claim.category) · \(phrase(first.population)) · \(first.period!)"
+            let what = "\(words(first.claim.category)) · \(phrase(first.population)) · \(first.period!)"
             let message = pairs.isEmpty
                 ? "The figures for \(what) are within those for everyone: \(cite(group)) against \(cite(everyone))."
                 : "The figures for \(what) exceed those for everyone: " + pairs.prefix(3).map { "\(cite($0.0)) against \(cite($0.1))" }.joined(separator: "; ") + "."

@@ -15,32 +15,38 @@ extension CheckContext {
     /// **reversal**, two rules over series of claims in time order (by the day each figure is
     /// given as of):
     ///
-    /// - `reversal.running_total` (reason `running_total_falls`, error): in a series of running
-    ///   totals, an earlier total `a` and a later one `b` with `a.low > b.high`, where `a` counts
-    ///   the same group as `b` or a part of it (a named group's total may not exceed a later
-    ///   total for everyone).
+    /// - `reversal.running_total` (reason `running_total_falls`, error): in a family of series of
+    ///   running totals, an earlier total `a` and a later one `b` with `a.low > b.high`, where `a`
+    ///   counts the same group as `b` or a part of it (a named group's total may not exceed a
+    ///   later total for everyone), and `b` counts since no later a start than `a` (the same
+    ///   start, or an earlier one: a total since 21 October may be below an earlier total since
+    ///   7 October, and is not compared with it).
     /// - `reversal.held_without_capture` (reason `rises_without_capture`, error): for a stock
     ///   whose category declares `rises_only_with` (captives held), an earlier level `a` and a
     ///   later one `b` of the same group or a part of it with `b.low > a.high + captures`, where
     ///   `captures` is the sum of the highest values of the captures (claims of the
-    ///   `rises_only_with` category, of a compatible group) whose time falls after `a` and no
-    ///   later than `b`; any capture without an upper bound excuses every rise.
+    ///   `rises_only_with` category, of a compatible group) reported as happening after `a` and
+    ///   no later than `b`: a capture on a day or in a month that overlaps that window, or a
+    ///   running total of captures that starts in it ("since 3 March"); a running total that
+    ///   started before `a` does not say that anyone was taken in between. Any such capture
+    ///   without an upper bound excuses every rise.
     ///
     /// A series is kept per named group, with the claims about everyone in it; the claims about
     /// everyone also form a series of their own. One check runs per series that has at least
     /// one pair in time order; a failure cites every claim of a falling (or rising) pair.
     func reversalChecks() -> [Check] {
         var checks: [Check] = []
-        // Running totals, by series.
-        var bySeries: [Int: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.series != nil { bySeries[p.series!, default: []].append(i) }
-        for id in bySeries.keys.sorted() {
-            let members = bySeries[id]!
-            let label = seriesLabels[id]!
+        // Running totals, by family of series.
+        var byFamily: [Int: [Int]] = [:]
+        for (i, p) in claims.enumerated() where p.family != nil { byFamily[p.family!, default: []].append(i) }
+        for id in byFamily.keys.sorted() {
+            let members = byFamily[id]!
+            let label = familyLabels[id]!
             for (population, series) in populationSeries(members) {
                 checks += seriesCheck(series, population: population, rule: .runningTotalFalls, label: label) { a, b in
-                    // a earlier than b
-                    guard CheckContext.contained(self.claims[a].population, in: self.claims[b].population) else { return nil }
+                    // a earlier than b; b must count a's group since no later a start.
+                    guard CheckContext.contained(self.claims[a].population, in: self.claims[b].population),
+                          self.claims[b].time!.covers(self.claims[a].time!) else { return nil }
                     return self.claims[a].interval.low > self.claims[b].interval.high
                 }
             }
@@ -99,7 +105,7 @@ extension CheckContext {
         let firstDay = first.time!.end.iso
         let lastDay = ordered.map { claims[$0].time!.end }.max { $0.last < $1.last }!.iso
         let refersTo = (label ?? firstDay) + "/" + lastDay
-        let what = "\(first.claim.category) · \(phrase(population))"
+        let what = "\(words(first.claim.category)) · \(phrase(population))"
         let failed = !pairs.isEmpty
         let message: String
         if rule == .runningTotalFalls {
@@ -124,8 +130,11 @@ extension CheckContext {
         var highest: [String: Double] = [:]
         for i in captureIndices {
             let c = claims[i], time = c.time!
-            let first = time.start?.first ?? time.end.first
-            guard time.end.last > from, first <= to else { continue }
+            if let start = time.start {
+                guard start.first > from, start.first <= to else { continue }
+            } else {
+                guard time.end.last > from, time.end.first <= to else { continue }
+            }
             let target = claims[b].population
             guard c.population == nil || target == nil || c.population == target else { continue }
             let key = key(c, population: c.population)

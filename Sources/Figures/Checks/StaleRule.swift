@@ -42,7 +42,7 @@ extension CheckContext {
                 }
                 let first = claims[members[0]]
                 let newest = members.max { claims[$0].time!.end.first < claims[$1].time!.end.first }!
-                let what = "\(first.claim.category) · \(phrase(first.population))"
+                let what = "\(words(first.claim.category)) · \(phrase(first.population))"
                 let message = stale.isEmpty
                     ? "The figures of \(what) published on \(day.iso) are of about the same date: \(cite(members))."
                     : "Published on \(day.iso), \(cite(stale)) \(stale.count == 1 ? "is" : "are") more than \(options.staleAfterDays) days older than \(cite(Array(newer)))."

@@ -21,9 +21,9 @@ extension CheckContext {
             let population = populations.count == 1 ? claims[(undated.isEmpty ? members : undated)[0]].population : nil
             let message: String
             if undated.isEmpty {
-                message = members.count == 1 ? "The claim of \(category) can be placed in time." : "All \(members.count) claims of \(category) can be placed in time."
+                message = members.count == 1 ? "The claim of \(words(category)) can be placed in time." : "All \(members.count) claims of \(words(category)) can be placed in time."
             } else {
-                message = "\(undated.count) of \(members.count) claims of \(category) cannot be placed in time: \(cite(undated))."
+                message = "\(undated.count) of \(members.count) claims of \(words(category)) cannot be placed in time: \(cite(undated))."
             }
             checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: members,
                                 evidence: undated, category: category, population: population, refersTo: nil, message: message))

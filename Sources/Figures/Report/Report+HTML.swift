@@ -32,7 +32,7 @@ extension Report {
             for finding in list {
                 let fid = findingID(of: finding)!
                 out += "<article class=\"finding \(severity.rawValue)\" id=\"\(fid)\">\n"
-                out += "<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(finding.kind.rawValue.replacingOccurrences(of: "_", with: " "))) · \(Report.escape(Report.subject(finding)))</h4>\n"
+                out += "<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(Check.words(finding.kind.rawValue))) · \(Report.escape(Report.subject(finding)))</h4>\n"
                 out += "<p class=\"message\">\(Report.escape(finding.message))</p>\n"
                 out += "<p class=\"meta\">Rule <code>\(finding.rule.name)</code>, reason <code>\(Report.escape(finding.reason!))</code>, check \(id(of: finding)).</p>\n"
                 out += Report.htmlClaimTable(finding.evidence)
@@ -43,7 +43,7 @@ extension Report {
         if series.isEmpty { out += "<p>No series spans two days or more.</p>\n" }
         for s in series {
             out += "<figure class=\"timeline\">\n" + Timeline(series: s).svg() + "\n"
-            out += "<figcaption>\(Report.escape(s.category)) · \(Report.escape(s.population ?? "everyone")) · \(Report.escape(s.title)). "
+            out += "<figcaption>\(Report.escape(Check.words(s.category))) · \(Report.escape(s.population ?? "everyone")) · \(Report.escape(s.title)). "
             out += "Each point is one article's figure as of the day it gives; the bar spans the values its wording allows (an arrow: no upper bound). "
             out += "Hollow points count everyone\(s.flagged.isEmpty ? "" : "; red points are cited by a reversal finding").</figcaption>\n</figure>\n"
         }
@@ -117,7 +117,9 @@ extension Report {
     .meta{color:#57606a;font-size:13px;margin:4px 0 8px}
     table{border-collapse:collapse;width:100%;background:#fff;font-size:13px;margin:6px 0}
     th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top} th{background:#f6f8fa}
-    td.figure{white-space:nowrap;font-weight:600} td.sentence{min-width:320px} mark{background:#fff1a8;padding:0 1px}
+    td.figure{font-weight:600} td.sentence{min-width:260px} mark{background:#fff1a8;padding:0 1px}
+    table.claims td:nth-child(2),table.claims td:nth-child(5),table.claims td:nth-child(6),table.claims td:nth-child(7){white-space:nowrap}
+    .finding,section{overflow-x:auto}
     figure.timeline{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px;margin:12px 0}
     figure.timeline svg{width:100%;max-width:900px;height:auto;display:block}
     figcaption{font-size:13px;color:#57606a;margin-top:4px}

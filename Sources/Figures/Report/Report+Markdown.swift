@@ -23,7 +23,7 @@ extension Report {
             out.append("### \(Report.heading(severity)) (\(list.count))")
             out.append("")
             for finding in list {
-                out.append("#### \(findingID(of: finding)!) · \(finding.kind.rawValue.replacingOccurrences(of: "_", with: " ")) · \(Report.subject(finding))")
+                out.append("#### \(findingID(of: finding)!) · \(Check.words(finding.kind.rawValue)) · \(Report.subject(finding))")
                 out.append("")
                 out.append(finding.message)
                 out.append("")
@@ -50,7 +50,7 @@ extension Report {
             out.append("## Series over time")
             out.append("")
             for s in series {
-                out.append("### \(s.category) · \(s.population ?? "everyone") · \(s.title)")
+                out.append("### \(Check.words(s.category)) · \(s.population ?? "everyone") · \(s.title)")
                 out.append("")
                 out.append("| as of | as written | bounds | population | article | published |")
                 out.append("|---|---|---|---|---|---|")
@@ -107,7 +107,7 @@ extension Report {
 
     /// `captives_released · Israelis · 2023-11`.
     static func subject(_ check: Check) -> String {
-        [check.category, populationLabel(check), check.refersTo].compactMap { $0 }.joined(separator: " · ")
+        [Check.words(check.category), populationLabel(check), check.refersTo].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// A check's population for readers: `everyone`, or `all groups` for an undated check over

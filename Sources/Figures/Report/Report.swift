@@ -126,11 +126,11 @@ extension CheckContext {
                                         points: ordered.map { (claims[$0].claim, claims[$0].interval, claims[$0].time!.end.first) },
                                         flagged: flagged))
         }
-        var bySeries: [Int: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.series != nil { bySeries[p.series!, default: []].append(i) }
-        for id in bySeries.keys.sorted() {
-            for (population, members) in populationSeries(bySeries[id]!) {
-                add(members, population: population, title: "running total since \(seriesLabels[id]!)")
+        var byFamily: [Int: [Int]] = [:]
+        for (i, p) in claims.enumerated() where p.family != nil { byFamily[p.family!, default: []].append(i) }
+        for id in byFamily.keys.sorted() {
+            for (population, members) in populationSeries(byFamily[id]!) {
+                add(members, population: population, title: "running total since \(familyLabels[id]!)")
             }
         }
         var stocks: [String: [Int]] = [:]

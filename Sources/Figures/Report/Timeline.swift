@@ -24,7 +24,7 @@ struct Timeline {
         func y(_ value: Double) -> Double { top + plotH - min(value, yMax) / yMax * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
-        let title = "\(series.category) · \(series.population ?? "everyone") · \(series.title)"
+        let title = "\(Check.words(series.category)) · \(series.population ?? "everyone") · \(series.title)"
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Report.escape(title))\">"
         s += "<title>\(Report.escape(title))</title>"
         s += "<text x=\"\(f(left))\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">\(Report.escape(title))</text>"
@@ -46,7 +46,8 @@ struct Timeline {
         // The figures in time order, joined faintly.
         let path = points.map { "\(f(x(Double($0.asOf.ordinal)))),\(f(y($0.claim.value)))" }.joined(separator: " ")
         s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#afb8c1\" stroke-dasharray=\"4 3\"/>"
-        var labelsAt: [String: Int] = [:]
+        // Labels keep clear of every point's marker and of each other.
+        var placed: [Box] = points.map { Box(x: x(Double($0.asOf.ordinal)) - 6, y: y($0.claim.value) - 6, width: 12, height: 12) }
         for point in points {
             let flagged = series.flagged.contains(point.claim.id)
             let color = flagged ? "#cf222e" : "#0969da"
@@ -64,17 +65,33 @@ struct Timeline {
             }
             let everyone = point.claim.population == nil || PopulationKey.key(point.claim.population) == nil
             s += "<circle cx=\"\(f(px))\" cy=\"\(f(y(point.claim.value)))\" r=\"5\" fill=\"\(everyone ? "#fff" : color)\" stroke=\"\(color)\" stroke-width=\"2\"/>"
-            // Label: the figure as written and a short article id; stacked when points share a day.
-            let slot = labelsAt[point.asOf.iso, default: 0]
-            labelsAt[point.asOf.iso] = slot + 1
-            let anchor = px > width - right - 120 ? "end" : "start"
+            // Label: the figure as written and a short article id, moved up (then down) until it
+            // overlaps no label placed before it.
+            let label = "\(point.claim.text) · \(Timeline.short(point.claim.article))"
+            let labelWidth = Double(label.count) * 6.3
+            let anchor = px > width - right - labelWidth - 12 ? "end" : "start"
             let lx = anchor == "end" ? px - 9 : px + 9
-            let ly = y(point.claim.value) - 8 - Double(slot) * 14
-            s += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"\(flagged ? "#cf222e" : "#1f2328")\">\(Report.escape(point.claim.text)) · \(Report.escape(Timeline.short(point.claim.article)))</text>"
+            let left = anchor == "end" ? lx - labelWidth : lx
+            let base = y(point.claim.value) - 8
+            var ly = base
+            for step in [0.0, -14, -28, 16, 30, -42, 44, -56] {
+                ly = min(max(base + step, top + 10), y(0) - 4)
+                if !placed.contains(where: { $0.overlaps(left, ly - 10, labelWidth, 13) }) { break }
+            }
+            placed.append(Box(x: left, y: ly - 10, width: labelWidth, height: 13))
+            s += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"\(flagged ? "#cf222e" : "#1f2328")\">\(Report.escape(label))</text>"
             s += "</g>"
         }
         s += "</svg>"
         return s
+    }
+
+    /// A label's box, to keep labels apart.
+    struct Box {
+        let x, y, width, height: Double
+        func overlaps(_ x2: Double, _ y2: Double, _ w2: Double, _ h2: Double) -> Bool {
+            x < x2 + w2 && x2 < x + width && y < y2 + h2 && y2 < y + height
+        }
     }
 
     /// `000_4a6e32533eaab717` → `000`; other ids up to 16 characters.
