@@ -115,7 +115,12 @@ final class ClaimBinder {
             // A figure that is the whole of another ("1.9 million of 2.4 million residents") is not
             // a claim of its own.
             for b in bound.values { if let whole = b.whole { bound[whole] = nil } }
-            // 2. Figures listed after a bound one, and parts of it.
+            // 2. Figures listed before one bound by what follows it ("132 Tunisians and 56
+            // Brazilians were taken hostage"), figures listed after a bound one, and parts of it.
+            for k in figures.sorted().reversed() {
+                guard let b = bound[k], b.ruleIndex >= 0, rules.categoryRules[b.ruleIndex].before == nil else { continue }
+                try extendListBackwards(from: b, in: marked, m, figures: figures, bound: &bound)
+            }
             for k in figures.sorted() {
                 guard let head = bound[k] else { continue }
                 try continueList(from: head, in: marked, m, bound: &bound)
@@ -203,6 +208,31 @@ final class ClaimBinder {
             end = population?.upperBound ?? figure.upperBound
         }
         return (score, population, whole, end)
+    }
+
+    /// Binds the unbound figures listed right before `last` to its category: each one's noun
+    /// phrase must be followed by a list separator that reaches the next member.
+    private func extendListBackwards(from last: Bound, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, figures: [Int], bound: inout [Int: Bound]) throws {
+        let rule = rules.categoryRules[last.ruleIndex]
+        guard case .category(let base) = rule.binding else { return }
+        var next = last
+        var members: [Int] = []
+        for j in figures.sorted().reversed() where j < next.marker {
+            guard bound[j] == nil, Self.figureKind(marked.markers[j].letter) == .count else { break }
+            let figureEnd = marked.markers[j].marked.upperBound
+            var population: Range<Int>? = nil
+            if try nounPhrase.matches(m, from: figureEnd) { population = nounPhrase.range(of: "population") }
+            let end = population?.upperBound ?? figureEnd
+            guard try listContinuation.matches(m, from: end), listContinuation.range.upperBound == marked.markers[next.marker].marked.lowerBound else { break }
+            let role = population.flatMap { self.role(of: $0, in: m) }
+            let member = Bound(marker: j, category: role.flatMap { rule.byRole[$0] } ?? base, rule: last.rule, ruleIndex: last.ruleIndex,
+                               population: population, whole: nil, extentEnd: end)
+            bound[j] = member
+            members.append(j)
+            next = member
+        }
+        guard let first = members.last else { return }
+        for k in members + [last.marker] { bound[k]?.list = first }
     }
 
     private func continueList(from head: Bound, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, bound: inout [Int: Bound]) throws {
