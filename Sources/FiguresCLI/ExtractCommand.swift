@@ -27,6 +27,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "jsonl or csv.")
     var format: OutputFormat = .jsonl
 
+    @Flag(name: .customLong("articles"), help: "After each article's claims, write an article record ({\"article\", \"published\", \"outlet\", \"url\", \"claims\"} or \"error\"), so that `figures report --claims` lists articles without claims too.")
+    var withArticles = false
+
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -55,6 +58,11 @@ struct ExtractCommand: ParsableCommand {
                 case .failure(let id, let error):
                     printError("figures extract: \(id): \(error)")
                     counts.failed += 1
+                    if withArticles {
+                        var json = JSONWriter()
+                        ReportInput.writeRecord(.init(id: id, error: error.description), claims: 0, to: &json)
+                        output.write(json.bytes)
+                    }
                 case .article:
                     let outcome = outcomes.next()!
                     switch outcome.result {
@@ -67,10 +75,19 @@ struct ExtractCommand: ParsableCommand {
                             case .csv: json.bytes.append(contentsOf: Array((ClaimCSV.row(claim) + "\n").utf8))
                             }
                         }
+                        if withArticles {
+                            let a = outcome.article
+                            ReportInput.writeRecord(.init(id: a.id, published: a.published, outlet: a.outlet, url: a.url), claims: claims.count, to: &json)
+                        }
                         output.write(json.bytes)
                     case .failure(let error):
                         printError("figures extract: \(outcome.article.id): \(error)")
                         counts.failed += 1
+                        if withArticles {
+                            var json = JSONWriter()
+                            ReportInput.writeRecord(.init(id: outcome.article.id, error: "\(error)"), claims: 0, to: &json)
+                            output.write(json.bytes)
+                        }
                     }
                 }
             }

@@ -9,6 +9,28 @@ struct FiguresCommand: ParsableCommand {
         abstract: "Numeric claims about people in news articles: find them, and check them against each other.",
         subcommands: [ScanCommand.self, ExtractCommand.self, ReportCommand.self, RulesCommand.self, CorpusCommand.self, DiscrepancyCorpusCommand.self]
     )
+
+    /// Runs the command. Bad usage and every error exit with status 2 (1 is kept for `report
+    /// --fail-on`), with the message on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || isHelpRequest(error) {
+                Self.exit(withError: error)
+            }
+            printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+
+    private static func isHelpRequest(_ error: Error) -> Bool {
+        fullMessage(for: error).hasPrefix("OVERVIEW:") || fullMessage(for: error).hasPrefix("USAGE:")
+    }
 }
 
 /// Options every command that reads rule tables shares.
