@@ -10,14 +10,31 @@ final class ClaimBinder {
         let before: Matcher?
         let after: Matcher?
         let pattern: Matcher?
-        let requires: Matcher?
+        /// Index into the binder's requirements (rules with the same requirement share it).
+        let requires: Int?
 
-        init(_ rule: ClaimRule) {
+        init(_ rule: ClaimRule, requirements: inout [String: Int]) {
             before = rule.before.map(Matcher.init)
             after = rule.after.map(Matcher.init)
             pattern = rule.pattern.map(Matcher.init)
-            requires = rule.requires.map(Matcher.init)
+            requires = rule.requires.map { p in
+                if let index = requirements[p.source] { return index }
+                requirements[p.source] = requirements.count
+                return requirements.count - 1
+            }
         }
+    }
+
+    /// One matcher per distinct `requires` pattern, and whether it occurs in the current
+    /// sentence (-1: not looked for yet).
+    private let requirementMatchers: [Matcher]
+    private var requirementFound: [Int8]
+
+    /// Whether requirement `index` occurs in the sentence `m`, looked for once per sentence.
+    private func required(_ index: Int?, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        guard let index else { return true }
+        if requirementFound[index] < 0 { requirementFound[index] = try requirementMatchers[index].matches(m, from: 0) ? 1 : 0 }
+        return requirementFound[index] == 1
     }
 
     private let categoryMatchers: [RuleMatchers]
@@ -28,9 +45,15 @@ final class ClaimBinder {
     init(book: RuleBook) {
         self.book = book
         let rules = book.claimRules
-        categoryMatchers = rules.categoryRules.map(RuleMatchers.init)
-        modalityMatchers = rules.modalityRules.map(RuleMatchers.init)
-        attributionMatchers = rules.attributionRules.map(RuleMatchers.init)
+        var requirements: [String: Int] = [:]
+        categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: &requirements) }
+        modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: &requirements) }
+        attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: &requirements) }
+        let patterns = (rules.categoryRules + rules.modalityRules + rules.attributionRules).compactMap(\.requires)
+        var bySource: [String: Pattern] = [:]
+        for p in patterns { bySource[p.source] = p }
+        requirementMatchers = requirements.sorted { $0.value < $1.value }.map { Matcher(bySource[$0.key]!) }
+        requirementFound = [Int8](repeating: -1, count: requirements.count)
         nounPhrase = Matcher(rules.nounPhrase)
         ofThem = Matcher(rules.ofThem)
         listContinuation = Matcher(rules.listContinuation)
@@ -106,11 +129,11 @@ final class ClaimBinder {
         try marked.bytes.withUnsafeBufferPointer { m in
             var bound: [Int: Bound] = [:]
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
-            var requiresCache: [Int: Bool] = [:]
+            for i in requirementFound.indices { requirementFound[i] = -1 }
 
             // 1. Rules that bind a figure directly.
             for k in figures {
-                if let b = try bestRule(for: k, in: marked, m, requiresCache: &requiresCache) { bound[k] = b }
+                if let b = try bestRule(for: k, in: marked, m) { bound[k] = b }
             }
             // A figure that is the whole of another ("1.9 million of 2.4 million residents") is not
             // a claim of its own.
@@ -151,7 +174,7 @@ final class ClaimBinder {
         }
     }
 
-    private func bestRule(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>, requiresCache: inout [Int: Bool]) throws -> Bound? {
+    private func bestRule(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Bound? {
         let marker = marked.markers[k]
         let kind = Self.figureKind(marker.letter)
         // Order: priority, then a verb governing the figure from before it ("freed 137 hostages
@@ -160,10 +183,7 @@ final class ClaimBinder {
         for (index, rule) in rules.categoryRules.enumerated() where rule.figure == kind {
             guard case .category(let category) = rule.binding else { continue }
             let matchers = categoryMatchers[index]
-            if let requires = matchers.requires {
-                if requiresCache[index] == nil { requiresCache[index] = try requires.matches(m, from: 0) }
-                guard requiresCache[index]! else { continue }
-            }
+            guard try required(matchers.requires, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
             let role = population.flatMap { self.role(of: $0, in: m) } ?? sentenceRole(m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
@@ -279,7 +299,7 @@ final class ClaimBinder {
     private func modality(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Claim.Modality? {
         var best: (Int, Claim.Modality)? = nil
         for (index, rule) in rules.modalityRules.enumerated() {
-            guard case .modality(let modality) = rule.binding,
+            guard case .modality(let modality) = rule.binding, try required(modalityMatchers[index].requires, in: m),
                   let (score, _, _, _) = try match(modalityMatchers[index], at: marked.markers[k].marked, m) else { continue }
             if best == nil || score > best!.0 { best = (score, modality) }
         }

@@ -67,7 +67,7 @@ struct ClaimRule: Sendable {
         before = try compile("before", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)\\z" }, common)
         after = try compile("after", { "(?:\($0)\n)" }, common.union(.anchored))
         pattern = try compile("pattern", { $0 }, common)
-        requires = try compile("requires", { $0 }, common)
+        requires = try compile("requires", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)" }, common)
 
         switch try fields["bind"]?.string() ?? "category" {
         case "category":
