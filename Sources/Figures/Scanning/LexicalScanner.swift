@@ -148,7 +148,7 @@ struct LexicalScanner: Sendable {
                     end = try matchAt(i, rules: anyWord, bytes: bytes, published: published, scratch: scratch, into: &mentions)
                 }
                 i = end > i ? end : j
-            } else if symbolStart[Int(b)] {
+            } else if symbolStart[Int(b)], i == 0 || !wordByte[Int(bytes[i - 1])] {
                 let list: [Int]
                 if b < 128, i + 1 < n, bytes[i + 1] < 128 {
                     list = byPair[Int(b) << 7 | Int(bytes[i + 1])]
