@@ -53,6 +53,13 @@ struct NumberNewsTests {
         // signs, and dates that are no ranges
         Case("GDP shrank -0.3% while it was minus 12 degrees and -5C outside.", ("-0.3%", -0.3), ("minus 12", -12)),
         Case("The 1975-1990 civil war killed 150,000.", ("150,000", 150_000)),
+        // ranges with a qualifier or shared parts, wire-style scales and percents
+        Case("Some 30-40 people were hurt; half-a-million fled.", bounded: ("Some 30-40", 30, 27, 44), ("half-a-million", 500_000, 500_000, 500_000)),
+        Case("Exports fell 1.2 mln tonnes, or 7.5 pc.", bounded: ("1.2 mln", 1_200_000, 1_150_000, 1_250_000), ("7.5 pc", 7.5, 7.5, 7.5)),
+        Case("It will cost from $1 to $2 billion; 3 million-4 million will pay.",
+             bounded: ("from $1 to $2 billion", 1e9, 1e9, 2e9), ("3 million-4 million", 3e6, 3e6, 4e6)),
+        Case("Aid reached 12\u{00A0}000 families and HK$20 was raised.", ("12\u{00A0}000", 12_000), ("HK$20", 20)),
+        Case("On the one hand, he is the world number one; the team won 3-1.", ("3", 3)),
     ]
 
     @Test(arguments: cases)

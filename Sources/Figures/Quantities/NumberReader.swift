@@ -92,8 +92,8 @@ struct NumberReader: Sendable {
                 digits += 1
                 if inFraction { decimals += 1 }
                 j += 1
-            } else if c == UInt8(ascii: ","), !inFraction, digits > 0, isThousandsGroup(bytes, j + 1, end) {
-                j += 1
+            } else if !inFraction, digits > 0, let width = thousandsSeparator(bytes, j, end), isThousandsGroup(bytes, j + width, end) {
+                j += width
             } else if c == UInt8(ascii: "."), !inFraction, j + 1 < end, ByteClass.isDigit(bytes[j + 1]) {
                 inFraction = true
                 j += 1
@@ -115,7 +115,16 @@ struct NumberReader: Sendable {
         return DigitToken(value: value, digits: digits - decimals, decimals: decimals, multiplier: multiplier, end: j)
     }
 
-    /// Three digits, and no fourth: a thousands group after a comma.
+    /// The width of a thousands separator at `i`: a comma, or a no-break (U+00A0), thin
+    /// (U+2009) or narrow no-break (U+202F) space.
+    private func thousandsSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        if bytes[i] == UInt8(ascii: ",") { return 1 }
+        if bytes[i] == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
+        if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF { return 3 }
+        return nil
+    }
+
+    /// Three digits, and no fourth: a thousands group after a separator.
     private func isThousandsGroup(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard start + 3 <= end else { return false }
         for k in start..<start + 3 where !ByteClass.isDigit(bytes[k]) { return false }

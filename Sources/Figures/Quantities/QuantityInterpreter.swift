@@ -47,7 +47,10 @@ struct QuantityInterpreter: Sendable {
             }
             guard low.value < high.value else { return nil }
             let rangeKind: Quantity.Kind = kind == .percent || kind == .money ? kind! : .range
-            return Quantity(kind: rangeKind, value: low.value, low: low.value, high: high.value, qualifier: .range)
+            // A qualifier widens the ends by its factors: "some 30-40" is 27 to 44.
+            let bounds = qualifier.bounds
+            return Quantity(kind: rangeKind, value: low.value, low: bounds.low.map { tidy(low.value * $0) }, high: bounds.high.map { tidy(high.value * $0) },
+                            qualifier: qualifier.qualifier == .exact ? .range : qualifier.qualifier)
         }
 
         // A ratio: "one in five", "three out of four".
