@@ -53,13 +53,16 @@ public final class Matcher {
     /// Whether some subject that begins with `prefix` could match at its start: a complete match
     /// or a hard partial match (the prefix ran out while the pattern could still go on). Used at
     /// load time to work out which words a rule can start with; reuses this matcher's match data.
-    public func couldStart(with prefix: UnsafeBufferPointer<UInt8>) throws(PCRE2Error) -> Bool {
+    ///
+    /// - Parameter offset: where in `prefix` the match must start (bytes before it are context
+    ///   for lookbehinds).
+    public func couldStart(with prefix: UnsafeBufferPointer<UInt8>, at offset: Int = 0) throws(PCRE2Error) -> Bool {
         let base = prefix.baseAddress ?? Pattern.emptySubject
         let anchored = pattern.options.contains(.anchored)
         // JIT handles hard partial matching for patterns compiled anchored; others need the
         // interpreter to anchor at match time.
         let options = PCRE2_PARTIAL_HARD | (anchored ? 0 : PCRE2_ANCHORED | PCRE2_NO_JIT)
-        let rc = pcre2_match_8(pattern.code.pointer, base, prefix.count, 0, options, data.pointer, pattern.sharedContext.pointer)
+        let rc = pcre2_match_8(pattern.code.pointer, base, prefix.count, offset, options, data.pointer, pattern.sharedContext.pointer)
         if rc >= 0 || rc == PCRE2_ERROR_PARTIAL { return true }
         if rc == PCRE2_ERROR_NOMATCH { return false }
         throw PCRE2Error(matchCode: rc)

@@ -97,6 +97,12 @@ public final class RuleBook: Sendable {
             vocabulary.formUnion(LexicalScanner.words(in: rule.pattern.source))
             for example in rule.rule.examples { vocabulary.formUnion(LexicalScanner.words(in: example.text)) }
         }
+        // And every word of one or two letters (abbreviations and symbols such as HK$, US$, No.).
+        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
+        for a in letters {
+            vocabulary.insert(a)
+            for b in letters { vocabulary.insert(a + b) }
+        }
         let quantities = QuantityInterpreter(lexicon: numberLexicon)
         let dates = DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader)
         let scanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: false)

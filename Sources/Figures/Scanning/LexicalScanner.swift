@@ -48,21 +48,24 @@ struct LexicalScanner: Sendable {
         var byPair = [[Int]](repeating: [], count: 128 * 128)
         var byWord: [String: [Int]] = [:]
         var anyWord: [Int] = []
+        // Each word in three cases; a word is probed bare first (a hard partial match: the rule could
+        // go on after it), and only then with what may follow a word in a text.
         let probes = vocabulary.sorted().map { word -> [[UInt8]] in
             let lower = Array(word.lowercased().utf8)
             var capital = lower
             if let first = capital.first, first >= 0x61, first <= 0x7A { capital[0] = first - 0x20 }
-            let upper = Array(word.uppercased().utf8)
-            let endings: [[UInt8]] = [[0x20], [0x2D], [0x2E], [0x2C], []] // space, hyphen, full stop, comma, nothing
-            var forms: [[UInt8]] = []
-            for w in [lower, capital, upper] { for ending in endings { forms.append(w + ending) } }
-            return forms
+            return [lower, capital, Array(word.uppercased().utf8)]
         }
+        // Any byte that ends a word: punctuation, digits, spaces, and the lead byte of “ — ’.
+        let endings: [[UInt8]] = ((0x20...0x7E).filter { !ByteClass.isLetter(UInt8($0)) } + [0x0A, 0xE2]).map { [UInt8($0)] }
         let sortedVocabulary = vocabulary.sorted()
         for (index, compiled) in rules.enumerated() {
             let matcher = Matcher(compiled.pattern)
+            // Probed at the start of a text and after a space, as at a word start, so that a rule
+            // anchored at the start and one with a lookbehind both see what they would see.
             func could(_ prefix: [UInt8]) throws -> Bool {
-                try prefix.withUnsafeBufferPointer { try matcher.couldStart(with: $0) }
+                if try prefix.withUnsafeBufferPointer({ try matcher.couldStart(with: $0) }) { return true }
+                return try ([0x20] + prefix).withUnsafeBufferPointer { try matcher.couldStart(with: $0, at: 1) }
             }
             // A rule that can start with a word nobody wrote starts with any word.
             let nonsense: [[UInt8]] = ["qzxjvk ", "Qzxjvk ", "QZXJVK "].map { Array($0.utf8) }
@@ -72,8 +75,17 @@ struct LexicalScanner: Sendable {
                 }
                 if publication { anyWord.append(index) }
             } else {
-                for (word, forms) in zip(sortedVocabulary, probes) where try forms.contains(where: could) {
-                    byWord[word.lowercased(), default: []].append(index)
+                let bitmap = compiled.pattern.possibleFirstBytes
+                for (word, forms) in zip(sortedVocabulary, probes) {
+                    var starts = false
+                    for form in forms where bitmap.map({ $0[Int(form[0])] }) ?? true {
+                        guard try could(form) else { continue }
+                        if try endings.contains(where: { try could(form + $0) }) {
+                            starts = true
+                            break
+                        }
+                    }
+                    if starts { byWord[word.lowercased(), default: []].append(index) }
                 }
             }
             let bitmap = compiled.pattern.possibleFirstBytes
