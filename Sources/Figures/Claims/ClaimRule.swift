@@ -55,7 +55,9 @@ struct ClaimRule: Sendable {
     let counterExamples: [String]
 
     init(_ node: TableNode, grammar: Grammar, categories: Set<String>) throws {
-        let fields = try node.fields(allowed: ClaimRule.fields, what: "a claim rule")
+        // Name the rule first, so that every error about it says which rule.
+        let ruleName = node.node.mapping?["name"]?.string
+        let fields = try (ruleName.map { node.naming($0) } ?? node).fields(allowed: ClaimRule.fields, what: "a claim rule")
         guard let name = try fields["name"]?.string() else { throw node.error("a claim rule needs a 'name'") }
         let named = node.naming(name)
         func compile(_ key: String, _ wrap: (String) -> String, _ options: CompileOptions) throws -> Pattern? {

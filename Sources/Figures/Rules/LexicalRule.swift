@@ -59,7 +59,9 @@ struct LexicalRule: Sendable {
     var before: Pattern?
 
     init(_ node: TableNode, referenceDate: Day?) throws {
-        let fields = try node.fields(allowed: LexicalRule.fields, what: "a lexical rule")
+        // Name the rule first, so that every error about it says which rule.
+        let ruleName = node.node.mapping?["name"]?.string
+        let fields = try (ruleName.map { node.naming($0) } ?? node).fields(allowed: LexicalRule.fields, what: "a lexical rule")
         guard let nameNode = fields["name"] else { throw node.error("a rule needs a 'name'") }
         let name = try nameNode.string()
         let named = node.naming(name)
