@@ -44,6 +44,7 @@ struct ClaimRuleExampleTests {
         }
         if let when = e.refersTo { #expect(claim.refersTo == when, "'\(e.figure)': refers_to \(claim.refersTo ?? "nil")") }
         if let modality = e.modality { #expect(claim.modality.rawValue == modality, "'\(e.figure)': modality") }
+        if let qualifier = e.qualifier { #expect(claim.qualifier.rawValue == qualifier, "'\(e.figure)': qualifier \(claim.qualifier)") }
         if let source = e.attributedTo { #expect(claim.attributedTo == source, "'\(e.figure)': attributed_to \(claim.attributedTo ?? "nil")") }
     }
 

@@ -64,6 +64,9 @@ final class ClaimBinder {
         sinceCue = Matcher(rules.sinceCue)
     }
 
+    /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
+    private var lastBound: Qualifier?
+
     /// How far before a figure (in bytes of the marked sentence) a `before` pattern may start.
     static let beforeWindow = 240
 
@@ -86,6 +89,8 @@ final class ClaimBinder {
         var partOf: Int?
         var list: Int?
         var modality: Claim.Modality?
+        /// The qualifier a verb before the figure implies ("surpassed 40,000").
+        var bound: Qualifier? = nil
     }
 
     // MARK: - Articles
@@ -188,8 +193,9 @@ final class ClaimBinder {
             let role = population.flatMap { self.role(of: $0, in: m) } ?? sentenceRole(m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
             let mapped = role.flatMap { rule.byRole[$0] } ?? category
-            let candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
+            var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
                                   whole: whole.flatMap { marked.marker(at: $0) }, extentEnd: end)
+            candidate.bound = lastBound
             let hasBefore = rule.before != nil
             if let b = best {
                 if rule.priority != b.priority { if rule.priority < b.priority { continue } }
@@ -209,6 +215,7 @@ final class ClaimBinder {
     /// Runs a rule's before/after patterns around the figure at `figure` (marked offsets).
     /// Returns the matched length, the population and whole captures, and where the after part ends.
     private func match(_ matchers: RuleMatchers, at figure: Range<Int>, _ m: UnsafeBufferPointer<UInt8>) throws -> (Int, Range<Int>?, Int?, Int)? {
+        lastBound = nil
         var score = figure.count
         var population: Range<Int>? = nil
         var whole: Int? = nil
@@ -219,6 +226,7 @@ final class ClaimBinder {
             guard try before.matches(head, from: max(0, figure.lowerBound - ClaimBinder.beforeWindow)) else { return nil }
             score += before.range.count
             population = before.range(of: "population")
+            if let verb = before.range(of: "bound") { lastBound = rules.boundVerbs.lookup(m, verb) }
         }
         if let after = matchers.after {
             guard try after.matches(m, from: figure.upperBound) else { return nil }
@@ -393,7 +401,10 @@ final class ClaimBinder {
                            runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)]) -> Claim {
         let marker = marked.markers[b.marker]
         let mention = marker.mention
-        let quantity = mention.quantity!
+        var quantity = mention.quantity!
+        if quantity.qualifier == .exact, let bound = b.bound {
+            quantity = book.scanner.quantities.requalified(quantity, as: bound)
+        }
         let isShare = Self.figureKind(marker.letter) == .share
         let scale: Double = quantity.kind == .fraction ? 100 : 1
         let start = mention.range.lowerBound

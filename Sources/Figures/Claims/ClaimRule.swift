@@ -23,7 +23,7 @@ struct ClaimRule: Sendable {
     static let fields: Set<String> = ["name", "bind", "category", "modality", "by_role", "roles", "figure", "before", "after",
                                       "pattern", "requires", "priority", "description", "examples", "counter_examples"]
     static let exampleFields: Set<String> = ["text", "published", "figure", "category", "population", "refers_to", "modality",
-                                             "attributed_to", "qualifier", "none"]
+                                             "attributed_to", "qualifier"]
 
     struct Example: Sendable {
         let text: String
@@ -34,6 +34,7 @@ struct ClaimRule: Sendable {
         let refersTo: String?
         let modality: String?
         let attributedTo: String?
+        let qualifier: String?
         let line: Int?
     }
 
@@ -114,7 +115,7 @@ struct ClaimRule: Sendable {
             examples.append(Example(text: text, published: try f["published"]?.day(), figure: figure,
                                     category: try f["category"]?.string(), population: try f["population"].map(TableValue.init),
                                     refersTo: try f["refers_to"]?.string(), modality: try f["modality"]?.string(),
-                                    attributedTo: try f["attributed_to"]?.string(), line: example.line))
+                                    attributedTo: try f["attributed_to"]?.string(), qualifier: try f["qualifier"]?.string(), line: example.line))
         }
         self.examples = examples
         counterExamples = try fields["counter_examples"]?.naming(name).strings() ?? []

@@ -18,6 +18,8 @@ struct ClaimRules: Sendable {
     let attributionRules: [ClaimRule]
     let populations: WordTable<PopulationWord>
     let nationalities: WordTable<String>
+    /// Verbs that bound a figure written without a qualifier (table `bound_verbs`).
+    let boundVerbs: WordTable<Qualifier>
     let splitter: SentenceSplitter
     /// Grammar pieces the binder runs itself (see claims.yaml).
     let nounPhrase: Pattern
@@ -89,6 +91,14 @@ struct ClaimRules: Sendable {
             }
         }
         self.nationalities = nationalities
+        var boundVerbs = WordTable<Qualifier>()
+        for entry in lexicon.entries("bound_verbs") {
+            guard let name = entry.value.string, let qualifier = Qualifier(rawValue: name) else {
+                throw entry.error(table: "bound_verbs", "expected a qualifier: \(Qualifier.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            boundVerbs[entry.phrase] = qualifier
+        }
+        self.boundVerbs = boundVerbs
         var abbreviations = WordTable<Bool>()
         for entry in lexicon.entries("abbreviations") { abbreviations[entry.phrase] = true }
         splitter = SentenceSplitter(abbreviations: abbreviations)

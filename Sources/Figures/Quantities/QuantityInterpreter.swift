@@ -65,6 +65,14 @@ struct QuantityInterpreter: Sendable {
         return bounded(reading.value, reading: reading, kind: kind ?? .count, qualifier: qualifier)
     }
 
+    /// The same amount under another qualifier, with that qualifier's bounds from the
+    /// `qualifier_bounds` table: the claims layer uses it when a verb bounds a figure written
+    /// without a qualifier ("the toll surpassed 40,000").
+    func requalified(_ quantity: Quantity, as qualifier: Qualifier) -> Quantity {
+        let bounds = lexicon.bounds[qualifier] ?? NumberLexicon.Bounds(low: 1, high: 1)
+        return bounded(quantity.value, reading: nil, kind: quantity.kind, qualifier: .init(qualifier: qualifier, bounds: bounds))
+    }
+
     /// Applies a qualifier's bounds, and for an exact scaled decimal ("1.9 million") the precision
     /// as written: half a unit of the last written digit either way.
     private func bounded(_ value: Double, reading: NumberReader.Reading?, kind: Quantity.Kind, qualifier: NumberLexicon.QualifierEntry) -> Quantity {
