@@ -40,7 +40,7 @@ final class ClaimBinder {
     private let categoryMatchers: [RuleMatchers]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink: Matcher
 
     init(book: RuleBook) {
         self.book = book
@@ -62,6 +62,7 @@ final class ClaimBinder {
         runningTotal = Matcher(rules.runningTotal)
         eventClause = Matcher(rules.eventClause)
         sinceCue = Matcher(rules.sinceCue)
+        exchangeLink = Matcher(rules.exchangeLink)
     }
 
     /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
@@ -157,10 +158,18 @@ final class ClaimBinder {
             let attributions = try findAttributions(in: marked, m)
             let runningTotal = try runningTotal.matches(m, from: 0)
             var made: [Int: Claim] = [:]
+            var previous: Bound? = nil
             for k in figures {
                 guard var b = bound[k] else { continue }
                 if b.modality == nil { b.modality = try modality(for: k, in: marked, m) }
                 if b.modality == nil, let head = b.partOf ?? b.list, head != k { b.modality = bound[head]?.modality }
+                // The other side of an exchange shares its modality.
+                if b.modality == nil, let p = previous, let modality = p.modality,
+                   try exchangeLink.matches(m, from: p.extentEnd), exchangeLink.range.upperBound == marked.markers[k].marked.lowerBound {
+                    b.modality = modality
+                }
+                bound[k] = b
+                previous = b
                 var claim = makeClaim(b, bound: bound, marked: marked, m, article: article, bytes: bytes, attributions: attributions,
                                       runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays)
                 // Parts and later members of a list are about what their head is about.

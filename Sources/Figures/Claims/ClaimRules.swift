@@ -29,6 +29,7 @@ struct ClaimRules: Sendable {
     let partOfThem: Pattern
     let runningTotal: Pattern
     let eventClause: Pattern
+    let exchangeLink: Pattern
     /// `(?&since_cue)` ending where a date starts.
     let sinceCue: Pattern
 
@@ -114,6 +115,7 @@ struct ClaimRules: Sendable {
         partOfThem = try piece("(?&part_of_them)")
         runningTotal = try piece("(?&running_total)", anchored: false)
         eventClause = try piece("(?&event_clause)", anchored: false)
+        exchangeLink = try piece("(?&exchange_link)")
         sinceCue = try piece("(?&since_cue)\\z", anchored: false)
     }
 }
