@@ -24,8 +24,14 @@ struct LexicalScanner: Sendable {
     private let byFirst: [[Int]]
     /// Rules by ASCII pair, `b1 << 7 | b2`.
     private let byPair: [[Int]]
+    /// The rules of each `byPair` list as bits (the first 64 rules; later ones set every bit).
+    private let pairBits: [UInt64]
+    /// At a word of ASCII letters, the rules that can start with that word.
+    private let firstWords: FirstWordFilter
 
-    init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter) throws {
+    /// - Parameter filteringFirstWords: use the ``FirstWordFilter`` (off only to test that it
+    ///   changes no result).
+    init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter, filteringFirstWords: Bool = true) throws {
         self.rules = rules
         self.quantities = quantities
         self.dates = dates
@@ -51,6 +57,8 @@ struct LexicalScanner: Sendable {
         self.byFirst = byFirst
         self.byPair = byPair
         self.firstByte = byFirst.map { !$0.isEmpty }
+        self.pairBits = byPair.map { list in list.reduce(UInt64(0)) { $0 | ($1 < 64 ? 1 << UInt64($1) : .max) } }
+        self.firstWords = try FirstWordFilter(patterns: filteringFirstWords ? rules.map(\.pattern) : [])
     }
 
     /// Per-thread state: one matcher per rule. Create one per thread or task and reuse it.
@@ -78,14 +86,20 @@ struct LexicalScanner: Sendable {
                 continue
             }
             let list: [Int]
+            var allowed = UInt64.max
             if b < 128, i + 1 < n, bytes[i + 1] < 128 {
-                list = byPair[Int(b) << 7 | Int(bytes[i + 1])]
+                let pair = Int(b) << 7 | Int(bytes[i + 1])
+                list = byPair[pair]
+                if ByteClass.isLetter(b) && !list.isEmpty {
+                    allowed = firstWords.rules(at: i, in: bytes)
+                    if allowed & pairBits[pair] == 0 { allowed = 0 }
+                }
             } else {
                 list = byFirst[Int(b)]
             }
             var end = -1
-            if !list.isEmpty {
-                end = try matchAt(i, rules: list, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+            if !list.isEmpty && allowed != 0 {
+                end = try matchAt(i, rules: list, allowed: allowed, bytes: bytes, published: published, scratch: scratch, into: &mentions)
             }
             if end > i {
                 i = end
@@ -97,10 +111,11 @@ struct LexicalScanner: Sendable {
         }
     }
 
-    /// Runs `list` at `position`; appends the winning mention and returns where it ends, or -1.
-    private func matchAt(_ position: Int, rules list: [Int], bytes: UnsafeBufferPointer<UInt8>, published: Day?, scratch: Scratch, into mentions: inout [Mention]) throws -> Int {
+    /// Runs the rules of `list` that `allowed` lets through (bit i: rule i; rules from the 65th
+    /// on always run) at `position`; appends the winning mention and returns where it ends, or -1.
+    private func matchAt(_ position: Int, rules list: [Int], allowed: UInt64, bytes: UnsafeBufferPointer<UInt8>, published: Day?, scratch: Scratch, into mentions: inout [Mention]) throws -> Int {
         scratch.candidates.removeAll(keepingCapacity: true)
-        for index in list {
+        for index in list where index >= 64 || allowed & (1 << UInt64(index)) != 0 {
             let matcher = scratch.matchers[index]
             do {
                 guard try matcher.matches(bytes, from: position) else { continue }
