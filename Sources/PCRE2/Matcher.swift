@@ -20,6 +20,13 @@ public final class Matcher {
     public let pattern: Pattern
     let data: MatchDataHandle
     private var jitStack: JITStackContext?
+    // The raw pointers of the hot path, read without retaining their owners (which `pattern`,
+    // `data` and `jitStack` keep alive for as long as this matcher lives).
+    private let code: OpaquePointer
+    private let matchData: OpaquePointer
+    private var context: OpaquePointer
+    private let ovector: UnsafeMutablePointer<Int>
+    private let jitFastPath: Bool
 
     /// The most the JIT stack may grow to when the default (32 KiB) is not enough.
     public static let maximumJITStack = 16 * 1024 * 1024
@@ -27,6 +34,11 @@ public final class Matcher {
     public init(_ pattern: Pattern) {
         self.pattern = pattern
         self.data = MatchDataHandle(code: pattern.code)
+        self.code = pattern.code.pointer
+        self.matchData = data.pointer
+        self.context = pattern.sharedContext.pointer
+        self.ovector = data.ovector
+        self.jitFastPath = pattern.jitFastPath
     }
 
     /// Tries to match at or after `offset` (exactly at `offset` for an anchored pattern).
@@ -37,12 +49,20 @@ public final class Matcher {
     @inline(__always)
     public func matches(_ subject: UnsafeBufferPointer<UInt8>, from offset: Int, options: MatchOptions = []) throws(PCRE2Error) -> Bool {
         let base = subject.baseAddress ?? Pattern.emptySubject
-        let context = jitStack?.context ?? pattern.sharedContext.pointer
-        var rc = pcre2_match_8(pattern.code.pointer, base, subject.count, offset, options.rawValue, data.pointer, context)
+        var rc: Int32
+        if jitFastPath && options.isEmpty && offset <= subject.count {
+            // JIT code straight away: pcre2_match would only check what the wrapper guarantees
+            // (non-null pointers, an offset in range, options JIT supports) and, for patterns
+            // compiled with MATCH_INVALID_UTF or without UTF, has no UTF check to make.
+            rc = pcre2_jit_match_8(code, base, subject.count, offset, 0, matchData, context)
+        } else {
+            rc = pcre2_match_8(code, base, subject.count, offset, options.rawValue, matchData, context)
+        }
         if rc == PCRE2_ERROR_JIT_STACKLIMIT && jitStack == nil {
             let stack = JITStackContext(limits: pattern.limits, maxBytes: Matcher.maximumJITStack)
             jitStack = stack
-            rc = pcre2_match_8(pattern.code.pointer, base, subject.count, offset, options.rawValue, data.pointer, stack.context)
+            context = stack.context
+            rc = pcre2_match_8(code, base, subject.count, offset, options.rawValue, matchData, context)
         }
         if rc > 0 { return true }
         if rc == PCRE2_ERROR_NOMATCH { return false }
@@ -50,19 +70,19 @@ public final class Matcher {
         throw PCRE2Error(matchCode: rc)
     }
 
-    /// Whether some subject that begins with `prefix` could match at its start: a complete match
+    /// Whether some subject that begins with `prefix` could match at `offset`: a complete match
     /// or a hard partial match (the prefix ran out while the pattern could still go on). Used at
-    /// load time to work out which words a rule can start with; reuses this matcher's match data.
+    /// load time to work out which words a rule can start with: it reuses this matcher's match
+    /// data and, for an anchored JIT-compiled pattern, the JIT, so thousands of probes are cheap.
     ///
     /// - Parameter offset: where in `prefix` the match must start (bytes before it are context
     ///   for lookbehinds).
-    public func couldStart(with prefix: UnsafeBufferPointer<UInt8>, at offset: Int = 0) throws(PCRE2Error) -> Bool {
+    public func canMatch(prefix: UnsafeBufferPointer<UInt8>, at offset: Int = 0) throws(PCRE2Error) -> Bool {
         let base = prefix.baseAddress ?? Pattern.emptySubject
         let anchored = pattern.options.contains(.anchored)
-        // JIT handles hard partial matching for patterns compiled anchored; others need the
-        // interpreter to anchor at match time.
-        let options = PCRE2_PARTIAL_HARD | (anchored ? 0 : PCRE2_ANCHORED | PCRE2_NO_JIT)
-        let rc = pcre2_match_8(pattern.code.pointer, base, prefix.count, offset, options, data.pointer, pattern.sharedContext.pointer)
+        let rc = anchored && pattern.isJITCompiled
+            ? pcre2_jit_match_8(code, base, prefix.count, offset, PCRE2_PARTIAL_HARD, matchData, context)
+            : pcre2_match_8(code, base, prefix.count, offset, PCRE2_PARTIAL_HARD | PCRE2_NO_JIT | (anchored ? 0 : PCRE2_ANCHORED), matchData, context)
         if rc >= 0 || rc == PCRE2_ERROR_PARTIAL { return true }
         if rc == PCRE2_ERROR_NOMATCH { return false }
         throw PCRE2Error(matchCode: rc)
@@ -70,15 +90,15 @@ public final class Matcher {
 
     /// The byte range of the last match.
     @inline(__always)
-    public var range: Range<Int> { data.ovector[0]..<data.ovector[1] }
+    public var range: Range<Int> { ovector[0]..<ovector[1] }
 
     /// The byte range of group `number` in the last match, or `nil` when it did not participate.
     @inline(__always)
     public func range(of number: Int) -> Range<Int>? {
         guard number >= 0, number < data.pairs else { return nil }
-        let start = data.ovector[2 * number]
+        let start = ovector[2 * number]
         if start == cpcre2_unset() { return nil }
-        return start..<data.ovector[2 * number + 1]
+        return start..<ovector[2 * number + 1]
     }
 
     /// The byte range of the named group in the last match, or `nil`. With duplicate names, the
@@ -91,7 +111,7 @@ public final class Matcher {
 
     /// The `(*MARK:name)` of the last match, if any.
     public var mark: String? {
-        guard let pointer = pcre2_get_mark_8(data.pointer) else { return nil }
+        guard let pointer = pcre2_get_mark_8(matchData) else { return nil }
         let length = Int(pointer[-1])
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }

@@ -32,6 +32,9 @@ public final class Pattern: Sendable {
 
     let code: CodeHandle
     let sharedContext: SharedMatchContext
+    /// Matching may call the JIT code directly (``Matcher``): it is JIT-compiled, and either
+    /// not UTF or safe on invalid UTF, so `pcre2_match` would have nothing to check.
+    let jitFastPath: Bool
 
     /// Compiles `source`.
     ///
@@ -66,6 +69,8 @@ public final class Pattern: Sendable {
         self.namedGroups = Pattern.readNameTable(compiled)
         self.groupNames = namedGroups.mapValues { $0[0] }
         self.sharedContext = SharedMatchContext(limits: limits)
+        let bits = options.pcre2Bits
+        self.jitFastPath = jit && (bits & PCRE2_UTF == 0 || bits & PCRE2_MATCH_INVALID_UTF != 0)
     }
 
     private static func readNameTable(_ code: OpaquePointer) -> [String: [Int]] {
@@ -178,7 +183,7 @@ public final class Pattern: Sendable {
     /// with. It runs the interpreter and allocates; do not call it per match.
     public func canMatch(prefix: [UInt8]) throws(PCRE2Error) -> Bool {
         let matcher = Matcher(self)
-        return try prefix.withUnsafeBufferPointer { (bytes) throws(PCRE2Error) in try matcher.couldStart(with: bytes) }
+        return try prefix.withUnsafeBufferPointer { (bytes) throws(PCRE2Error) in try matcher.canMatch(prefix: bytes) }
     }
 
     // MARK: - Internals

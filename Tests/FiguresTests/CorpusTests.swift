@@ -145,4 +145,34 @@ struct CorpusTests {
         #expect(articles.count == summary.articles)
         #expect(articles.values.reduce(0) { $0 + $1.count } == summary.claims)
     }
+
+    /// The scanner's first-word filter only skips rules that cannot match: on generated news,
+    /// the seeds and the fixtures it finds exactly what trying every rule finds.
+    @Test func firstWordFilterChangesNoResult() throws {
+        let filtered = Support.rules.scanner
+        let unfiltered = try LexicalScanner(rules: filtered.rules, quantities: filtered.quantities, dates: filtered.dates,
+                                            filteringFirstWords: false)
+        var texts: [(String, Day?)] = []
+        for density in NewsCorpus.Density.allCases {
+            texts += NewsCorpus(seed: 23, density: density).articles(size: 150_000).map { ($0.text, $0.published) }
+        }
+        for folder in ["seeds", "Fixtures/news/dev", "Fixtures/news/heldout"] {
+            let path = Support.path(folder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasSuffix(".txt") {
+                texts.append((try String(contentsOfFile: path + "/" + name, encoding: .utf8), nil))
+            }
+        }
+        #expect(texts.count > 100)
+        let a = LexicalScanner.Scratch(filtered), b = LexicalScanner.Scratch(unfiltered)
+        for (text, published) in texts {
+            var bytes = Array(text.utf8)
+            try bytes.withUnsafeMutableBufferPointer { mutable in
+                let buffer = UnsafeBufferPointer(mutable)
+                var withFilter: [Mention] = [], without: [Mention] = []
+                try filtered.scan(buffer, published: published, scratch: a, into: &withFilter)
+                try unfiltered.scan(buffer, published: published, scratch: b, into: &without)
+                #expect(withFilter == without, "\(text.prefix(60))")
+            }
+        }
+    }
 }

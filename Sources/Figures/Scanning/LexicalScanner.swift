@@ -64,8 +64,8 @@ struct LexicalScanner: Sendable {
             // Probed at the start of a text and after a space, as at a word start, so that a rule
             // anchored at the start and one with a lookbehind both see what they would see.
             func could(_ prefix: [UInt8]) throws -> Bool {
-                if try prefix.withUnsafeBufferPointer({ try matcher.couldStart(with: $0) }) { return true }
-                return try ([0x20] + prefix).withUnsafeBufferPointer { try matcher.couldStart(with: $0, at: 1) }
+                if try prefix.withUnsafeBufferPointer({ try matcher.canMatch(prefix: $0) }) { return true }
+                return try ([0x20] + prefix).withUnsafeBufferPointer { try matcher.canMatch(prefix: $0, at: 1) }
             }
             // A rule that can start with a word nobody wrote starts with any word.
             let nonsense: [[UInt8]] = ["qzxjvk ", "Qzxjvk ", "QZXJVK "].map { Array($0.utf8) }
