@@ -40,7 +40,10 @@ struct LexicalScanner: Sendable {
     ///   - vocabulary: the words rules may start with (from tables, patterns and examples).
     ///   - publication: a scanner for the start of articles, where publication rules that can
     ///     start with any word (datelines) run at every word; elsewhere they are left out.
-    init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter, vocabulary: Set<String>, publication: Bool) throws {
+    ///   - exhaustive: try every rule at every word start and symbol, with no filtering: the
+    ///     oracle the tests hold the filtered scanner to.
+    init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter, vocabulary: Set<String>, publication: Bool,
+         exhaustive: Bool = false) throws {
         self.rules = rules
         self.quantities = quantities
         self.dates = dates
@@ -74,6 +77,8 @@ struct LexicalScanner: Sendable {
                     throw compiled.rule.error("the pattern can start with any word, so it would run at every word of every text; start it at a digit, a symbol or a word of the tables (use a lookbehind for context before it)")
                 }
                 if publication { anyWord.append(index) }
+            } else if exhaustive {
+                anyWord.append(index)
             } else {
                 let bitmap = compiled.pattern.possibleFirstBytes
                 for (word, forms) in zip(sortedVocabulary, probes) {
@@ -87,6 +92,13 @@ struct LexicalScanner: Sendable {
                     }
                     if starts { byWord[word.lowercased(), default: []].append(index) }
                 }
+            }
+            if exhaustive {
+                for b1 in 0..<256 where !ByteClass.isLetter(UInt8(b1)) {
+                    byFirst[b1].append(index)
+                    if b1 < 128 { for b2 in 0..<128 { byPair[b1 << 7 | b2].append(index) } }
+                }
+                continue
             }
             let bitmap = compiled.pattern.possibleFirstBytes
             for b1 in 0..<256 where !ByteClass.isLetter(UInt8(b1)) {
