@@ -10,10 +10,11 @@ import PCRE2
 /// A word is kept when it is a viable prefix, so the table over-approximates (it holds "thir"
 /// as well as "thirty"), which costs a call now and then, never a match.
 ///
-/// A rule is left out of the filter (always tried, as before) when a probe at the start of a
-/// word could be stricter than the real text, which has something before the word: a positive
-/// lookbehind (`(?<= \bin\s )` before a month), `\B`, backtracking verbs (see ``isEligible(_:)``);
-/// or when it has too many words to list (`[\w.+-]+@…` starts with any word at all). Words are
+/// A probe at the start of a word sees no text before the word, where the real text has some;
+/// so rules are probed with their lookbehinds made always true (or, inside a negation, always
+/// false): see ``probeSource(_:)``. A rule is left out of the filter (always tried, as before)
+/// when that cannot be done, or when it has too many words to list (`[\w.+-]+@…` starts with
+/// any word at all). Words are
 /// probed exactly as the table keys them (first letter in either case, the rest in lower case);
 /// a word with a capital further in is not looked up. A prefix that
 /// any letter may follow ("Wednesday", which also matches in "Wednesdays") is kept as a prefix:
@@ -62,8 +63,12 @@ struct FirstWordFilter: Sendable {
         var table: [Word: UInt64] = [:]
         var prefixes: [Word: UInt64] = [:]
         var prefixLengths: UInt32 = 0
-        for (index, pattern) in patterns.enumerated() where index < 64 && Self.isEligible(pattern.source) {
-            guard let found = try Self.firstWords(of: pattern) else { continue }
+        for (index, pattern) in patterns.enumerated() where index < 64 {
+            guard let source = Self.probeSource(pattern.source) else { continue }
+            // The probe pattern: the rule itself when nothing looks behind, else its rewrite
+            // (compiled like the rule; a rewrite that does not compile leaves the rule unfiltered).
+            let probe = source == pattern.source ? pattern : try? Pattern(source, options: pattern.options, limits: pattern.limits)
+            guard let probe, probe.isJITCompiled == pattern.isJITCompiled, let found = try Self.firstWords(of: probe) else { continue }
             let bit = UInt64(1) << UInt64(index)
             filtered |= bit
             for word in found.words { table[word.code, default: 0] |= bit }
@@ -144,65 +149,111 @@ struct FirstWordFilter: Sendable {
         }
     }
 
-    /// Whether a probe at the start of a word can only be more permissive than matching in the
-    /// text, where there is text before the word: no positive lookbehind (nor a negative one
-    /// inside a negation), no lookbehind condition, no `\B`, no `\b`, `\A`, `\G` or `^` inside a
-    /// negation, no backtracking verbs. A negative lookbehind such as `(?<![\p{L}\p{N}])`, which
-    /// the probe passes trivially, is fine.
-    static func isEligible(_ source: String) -> Bool {
+    /// The pattern to probe words with: `source` with every lookbehind (`(?<= \bin\s )`,
+    /// `(?<![\p{L}\p{N}])`) replaced by what makes the whole most permissive, because a probe at a
+    /// word start has no text before it while the text does: an always-true `(?:)`, or inside a
+    /// negative lookahead an always-false `(?!)`; likewise `\B`, and `\b`, `\A`, `\G`, `^` inside a
+    /// negation. A condition that looks behind keeps both branches (and an empty one). So a probe
+    /// can only say yes more often than the text, never less. `nil` when the pattern has
+    /// backtracking verbs, `\Q`, or a lookbehind condition inside a negation.
+    static func probeSource(_ source: String) -> String? {
         let c = Array(source.utf8)
+        let always = Array("(?:)".utf8), never = Array("(?!)".utf8)
         func at(_ i: Int, _ literal: String) -> Bool {
             let l = Array(literal.utf8)
             return i + l.count <= c.count && Array(c[i..<(i + l.count)]) == l
         }
-        var groups: [Bool] = []      // per open group: is it a negative assertion
+        /// The end of the class opened at `i` (the index of its `]`).
+        func classEnd(_ open: Int) -> Int {
+            var i = open + 1
+            if i < c.count && c[i] == UInt8(ascii: "^") { i += 1 }
+            if i < c.count && c[i] == UInt8(ascii: "]") { i += 1 }
+            while i < c.count && c[i] != UInt8(ascii: "]") {
+                if c[i] == UInt8(ascii: "\\") { i += 1 } else if at(i, "[:") { while i < c.count && !at(i, ":]") { i += 1 }; i += 1 }
+                i += 1
+            }
+            return i
+        }
+        /// The index of the `)` that closes the group opened at `open`.
+        func closing(_ open: Int) -> Int? {
+            var depth = 0
+            var i = open
+            while i < c.count {
+                switch c[i] {
+                case UInt8(ascii: "\\"): i += 1
+                case UInt8(ascii: "["): i = classEnd(i)
+                case UInt8(ascii: "#"): while i < c.count && c[i] != 0x0A { i += 1 }
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    depth -= 1
+                    if depth == 0 { return i }
+                default: break
+                }
+                i += 1
+            }
+            return nil
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(c.count)
+        var groups: [Bool] = []      // per open group: is it a negative lookahead
         var negations = 0
         var i = 0
         while i < c.count {
-            switch c[i] {
+            let b = c[i]
+            let negated = negations % 2 == 1
+            switch b {
             case UInt8(ascii: "\\"):
-                guard i + 1 < c.count else { return false }
+                guard i + 1 < c.count else { return nil }
                 let e = c[i + 1]
-                if e == UInt8(ascii: "B") || e == UInt8(ascii: "Q") { return false }
-                if negations % 2 == 1 && (e == UInt8(ascii: "b") || e == UInt8(ascii: "A") || e == UInt8(ascii: "G")) { return false }
+                if e == UInt8(ascii: "Q") { return nil }
+                if e == UInt8(ascii: "B") || (negated && (e == UInt8(ascii: "b") || e == UInt8(ascii: "A") || e == UInt8(ascii: "G"))) {
+                    out += negated ? never : always
+                } else {
+                    out += [b, e]
+                }
                 i += 2
                 continue
             case UInt8(ascii: "["):
-                i += 1
-                if i < c.count && c[i] == UInt8(ascii: "^") { i += 1 }
-                if i < c.count && c[i] == UInt8(ascii: "]") { i += 1 }
-                while i < c.count && c[i] != UInt8(ascii: "]") {
-                    if c[i] == UInt8(ascii: "\\") { i += 1 } else if at(i, "[:") { while i < c.count && !at(i, ":]") { i += 1 }; i += 1 }
-                    i += 1
-                }
+                let end = classEnd(i)
+                guard end < c.count else { return nil }
+                out += c[i...end]
+                i = end + 1
+                continue
             case UInt8(ascii: "#"):
-                // An extended-mode comment (rules are compiled extended).
-                while i < c.count && c[i] != 0x0A { i += 1 }
+                while i < c.count && c[i] != 0x0A { out.append(c[i]); i += 1 }
+                continue
             case UInt8(ascii: "^"):
-                if negations % 2 == 1 { return false }
+                out += negated ? never : [b]
+                i += 1
+                continue
             case UInt8(ascii: "("):
-                if at(i, "(*") || at(i, "(?(?<") { return false }
-                if at(i, "(?<=") {
-                    if negations % 2 == 0 { return false }
+                if at(i, "(*") { return nil }
+                if at(i, "(?(?<") {
+                    // (?(?<=X)A|B) → (?:|A|B): either branch, or nothing.
+                    guard !negated, let condition = closing(i + 2) else { return nil }
+                    out += Array("(?:|".utf8)
                     groups.append(false)
-                } else if at(i, "(?<!") {
-                    if negations % 2 == 1 { return false }
-                    groups.append(true)
-                    negations += 1
-                } else if at(i, "(?!") {
-                    groups.append(true)
-                    negations += 1
-                } else {
-                    groups.append(false)
+                    i = condition + 1
+                    continue
                 }
+                if at(i, "(?<=") || at(i, "(?<!") {
+                    guard let end = closing(i) else { return nil }
+                    out += negated ? never : always
+                    i = end + 1
+                    continue
+                }
+                let negative = at(i, "(?!")
+                groups.append(negative)
+                if negative { negations += 1 }
             case UInt8(ascii: ")"):
                 if let negative = groups.popLast(), negative { negations -= 1 }
             default:
                 break
             }
+            out.append(b)
             i += 1
         }
-        return true
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every ASCII-letter prefix (shorter than the maximum length) that `pattern` can start
