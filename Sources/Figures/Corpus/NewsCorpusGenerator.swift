@@ -304,7 +304,10 @@ struct ArticleGenerator {
             let w = sentence.claim(from: whole, category: "killed", amount: amount, population: group.population, refersTo: on.refersTo)
             let partCount = max(1, total / rng.int(2...4))
             let part = number(partCount, words: rng.chance(0.5))
-            let partGroup = rng.pick(["children", "women", "aid workers", "medics", "journalists"])
+            // Parts that belong to the whole: children are not among "soldiers" or "peacekeepers".
+            let civilians = ["people", "civilians", "Palestinians", "Sudanese", "Ukrainians", "Congolese", "villagers", "residents"]
+            let partGroup = civilians.contains(group.text) ? rng.pick(["children", "women", "aid workers", "medics", "journalists"])
+                : rng.pick(["officers", "women", "medics"])
             sentence.add(", including ")
             let p = sentence.mark
             sentence.add("\(part.text) \(partGroup)")
@@ -315,8 +318,16 @@ struct ArticleGenerator {
             let from = sentence.mark
             sentence.add("killed \(amount.text) \(group.text)")
             sentence.claim(from: from, category: "killed", amount: amount, population: group.population, refersTo: on.refersTo)
-            sentence.add(" and wounded \(rng.pick(["many more", "others", "scores of others", "dozens of others"])), \(rng.pick(theatre.sources).text) said.")
-            sentence.figures += 1
+            // "scores of others" is a vague count of the injured: a claim, optional in the gold.
+            let (others, value) = rng.pick([("many more", 0), ("others", 0), ("scores of others", 20), ("dozens of others", 12)])
+            sentence.add(" and wounded ")
+            let wounded = sentence.mark
+            sentence.add(others)
+            if value > 0 {
+                sentence.claim(from: wounded, category: "injured", amount: Amount(text: others, value: Double(value), qualifier: .atLeast),
+                               population: nil, refersTo: on.refersTo, optional: true)
+            }
+            sentence.add(", \(rng.pick(theatre.sources).text) said.")
         case 2:
             sentence.add("In \(place), ")
             let from = sentence.mark
