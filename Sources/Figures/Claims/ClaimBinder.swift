@@ -9,14 +9,14 @@ final class ClaimBinder {
     private struct RuleMatchers {
         let before: Matcher?
         let after: Matcher?
-        let pattern: Matcher?
+        let anchor: Matcher?
         /// Index into the binder's requirements (rules with the same requirement share it).
         let requires: Int?
 
         init(_ rule: ClaimRule, requirements: inout [String: Int]) {
             before = rule.before.map(Matcher.init)
             after = rule.after.map(Matcher.init)
-            pattern = rule.pattern.map(Matcher.init)
+            anchor = rule.anchor.map(Matcher.init)
             requires = rule.requires.map { p in
                 if let index = requirements[p.source] { return index }
                 requirements[p.source] = requirements.count
@@ -323,14 +323,25 @@ final class ClaimBinder {
         return best?.1
     }
 
+    /// The sources the sentence names: for each attribution rule, every occurrence of its anchor
+    /// ("said"), with the source before or after it.
     private func findAttributions(in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         var sources: [Range<Int>] = []
         for matchers in attributionMatchers {
-            guard let pattern = matchers.pattern else { continue }
+            guard let anchor = matchers.anchor, try required(matchers.requires, in: m) else { continue }
             var position = 0
-            while position < m.count, try pattern.matches(m, from: position) {
-                if let source = pattern.range(of: "source") { sources.append(source) }
-                position = max(pattern.range.upperBound, position + 1)
+            while position < m.count, try anchor.matches(m, from: position) {
+                let cue = anchor.range
+                if let before = matchers.before {
+                    let head = UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound])
+                    if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let source = before.range(of: "source") {
+                        sources.append(source)
+                    }
+                }
+                if let after = matchers.after, try after.matches(m, from: cue.upperBound), let source = after.range(of: "source") {
+                    sources.append(source)
+                }
+                position = max(cue.upperBound, position + 1)
             }
         }
         return sources
