@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the news test corpus (Fixtures/news/{dev,heldout}).
+"""Validate the news test corpus (Fixtures/news/{dev,heldout,heldout2}).
 
 usage: python3 Fixtures/news/validate.py [SPLIT_DIR ...]
 
@@ -201,7 +201,7 @@ def check_split(d: Path):
 
 def main(argv):
     here = Path(__file__).resolve().parent
-    dirs = [Path(a) for a in argv] or [here / "dev", here / "heldout"]
+    dirs = [Path(a) for a in argv] or [here / "dev", here / "heldout", here / "heldout2"]
     total_err = 0
     all_c, all_o, all_q = Counter(), Counter(), Counter()
     for d in dirs:
