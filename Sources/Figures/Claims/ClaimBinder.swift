@@ -153,7 +153,12 @@ final class ClaimBinder {
             while end < mentions.count, mentions[end].range.upperBound <= sentence.upperBound { end += 1 }
             let inSentence = mentions[cursor..<end]
             cursor = end
-            guard inSentence.contains(where: { $0.quantity.map { $0.kind != .money } ?? false }) else { continue }
+            // (A plain loop: the closure form crashes the Swift 6.3.1 optimizer in release builds.)
+            var hasFigure = false
+            for mention in inSentence {
+                if let q = mention.quantity, q.kind != .money { hasFigure = true; break }
+            }
+            guard hasFigure else { continue }
             let marked = MarkedSentence(article: bytes, range: sentence, mentions: inSentence)
             try bind(marked, article: article, bytes: bytes, sinceStarts: sinceStarts, recentDays: recentDays, into: &claims)
         }

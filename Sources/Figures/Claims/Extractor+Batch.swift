@@ -19,7 +19,10 @@ extension Extractor {
         let threads = max(1, min(workers, count))
         let slots = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
+        defer {
+            slots.deinitialize() // the outcomes' arrays and strings are released here
+            slots.deallocate()
+        }
         let next = Atomic<Int>(0)
         let output = SendableSlots(slots)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
