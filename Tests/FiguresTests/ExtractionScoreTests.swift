@@ -21,6 +21,14 @@ import Testing
         #expect(result.precision >= 0.93, "\(result)")
     }
 
+    /// A second held-out split, written later from other outlets and events; its misses were
+    /// looked at once to find general gaps (so it is no longer strictly unseen). A floor.
+    @Test func heldout2News() throws {
+        let result = try GoldScorer.score(gold: "Fixtures/news/heldout2/gold.json", texts: "Fixtures/news/heldout2", manifest: "Fixtures/news/heldout2/manifest.json")
+        #expect(result.f1 >= 0.75, "\(result)")
+        #expect(result.precision >= 0.88, "\(result)")
+    }
+
     /// Fixtures never tuned on (heldout): how the tables generalize. A floor, not a target.
     @Test func heldoutNews() throws {
         let result = try GoldScorer.score(gold: "Fixtures/news/heldout/gold.json", texts: "Fixtures/news/heldout", manifest: "Fixtures/news/heldout/manifest.json")

@@ -17,7 +17,9 @@ import Foundation
 struct PopulationKey {
     /// Words that stand for everyone the articles are about.
     static let everyone: Set<String> = ["", "people", "persons", "individuals", "everyone", "population", "residents",
-                                        "inhabitants", "victims", "others", "civilians and combatants"]
+                                        "inhabitants", "victims", "others", "civilians and combatants",
+                                        // role nouns name everyone on one side of a release or a detention
+                                        "hostages", "captives", "abductees", "prisoners", "detainees"]
     /// Words naming a place's people.
     static let placeWords: Set<String> = ["population", "residents", "inhabitants", "people"]
     /// Role words that repeat the category after a group's name.

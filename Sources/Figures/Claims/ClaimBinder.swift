@@ -9,14 +9,14 @@ final class ClaimBinder {
     private struct RuleMatchers {
         let before: Matcher?
         let after: Matcher?
-        let pattern: Matcher?
+        let anchor: Matcher?
         /// Index into the binder's requirements (rules with the same requirement share it).
         let requires: Int?
 
         init(_ rule: ClaimRule, requirements: inout [String: Int]) {
             before = rule.before.map(Matcher.init)
             after = rule.after.map(Matcher.init)
-            pattern = rule.pattern.map(Matcher.init)
+            anchor = rule.anchor.map(Matcher.init)
             requires = rule.requires.map { p in
                 if let index = requirements[p.source] { return index }
                 requirements[p.source] = requirements.count
@@ -40,7 +40,8 @@ final class ClaimBinder {
     private let categoryMatchers: [RuleMatchers]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone: Matcher
+
 
     init(book: RuleBook) {
         self.book = book
@@ -63,6 +64,8 @@ final class ClaimBinder {
         eventClause = Matcher(rules.eventClause)
         sinceCue = Matcher(rules.sinceCue)
         exchangeLink = Matcher(rules.exchangeLink)
+        previousValue = Matcher(rules.previousValue)
+        impliedUndone = Matcher(rules.impliedUndone)
     }
 
     /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
@@ -154,6 +157,15 @@ final class ClaimBinder {
                 guard let head = bound[k] else { continue }
                 try continueList(from: head, in: marked, m, bound: &bound)
             }
+            // An earlier value of a bound figure ("rose to 400, up from 377") counts the same thing.
+            for k in figures.sorted() {
+                guard let head = bound[k], try previousValue.matches(m, from: head.extentEnd),
+                      let next = marked.marker(at: previousValue.range.upperBound), bound[next] == nil,
+                      Self.figureKind(marked.markers[next].letter) == Self.figureKind(marked.markers[k].letter) else { continue }
+                let end = marked.markers[next].marked.upperBound
+                bound[next] = Bound(marker: next, category: head.category, rule: head.rule, ruleIndex: head.ruleIndex,
+                                    population: head.population, whole: nil, extentEnd: end)
+            }
             // 3. Claims.
             let attributions = try findAttributions(in: marked, m)
             let runningTotal = try runningTotal.matches(m, from: 0)
@@ -199,7 +211,7 @@ final class ClaimBinder {
             let matchers = categoryMatchers[index]
             guard try required(matchers.requires, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
-            let role = population.flatMap { self.role(of: $0, in: m) } ?? sentenceRole(m)
+            let role = self.role(population, in: m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
             let mapped = role.flatMap { rule.byRole[$0] } ?? category
             var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
@@ -216,7 +228,8 @@ final class ClaimBinder {
         if let best { return best.bound }
         // No rule: a noun that implies a category ("98 hostages still in Gaza").
         guard kind == .count, try nounPhrase.matches(m, from: marker.marked.upperBound), let population = nounPhrase.range(of: "population"),
-              let implied = head(of: population, in: m)?.word.implies else { return nil }
+              let implied = head(of: population, in: m)?.word.implies,
+              !(try impliedUndone.matches(m, from: population.upperBound)) else { return nil }
         return Bound(marker: k, category: implied, rule: "<figure> <noun that implies \(implied)>", ruleIndex: -1, population: population,
                      whole: nil, extentEnd: population.upperBound)
     }
@@ -261,7 +274,7 @@ final class ClaimBinder {
             if try nounPhrase.matches(m, from: figureEnd) { population = nounPhrase.range(of: "population") }
             let end = population?.upperBound ?? figureEnd
             guard try listContinuation.matches(m, from: end), listContinuation.range.upperBound == marked.markers[next.marker].marked.lowerBound else { break }
-            let role = population.flatMap { self.role(of: $0, in: m) }
+            let role = population.flatMap { _ in self.role(population, in: m) }
             let member = Bound(marker: j, category: role.flatMap { rule.byRole[$0] } ?? base, rule: last.rule, ruleIndex: last.ruleIndex,
                                population: population, whole: nil, extentEnd: end)
             bound[j] = member
@@ -299,7 +312,7 @@ final class ClaimBinder {
             } else if try nounPhrase.matches(m, from: figureEnd) {
                 population = nounPhrase.range(of: "population")
             }
-            let role = population.flatMap { self.role(of: $0, in: m) }
+            let role = population.flatMap { _ in self.role(population, in: m) }
             let category = partOf != nil ? head.category : (role.flatMap { byRole[$0] } ?? base)
             var member = Bound(marker: k, category: category, rule: head.rule, ruleIndex: head.ruleIndex, population: population,
                                whole: nil, extentEnd: population?.upperBound ?? figureEnd, partOf: partOf, list: list)
@@ -323,14 +336,25 @@ final class ClaimBinder {
         return best?.1
     }
 
+    /// The sources the sentence names: for each attribution rule, every occurrence of its anchor
+    /// ("said"), with the source before or after it.
     private func findAttributions(in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         var sources: [Range<Int>] = []
         for matchers in attributionMatchers {
-            guard let pattern = matchers.pattern else { continue }
+            guard let anchor = matchers.anchor, try required(matchers.requires, in: m) else { continue }
             var position = 0
-            while position < m.count, try pattern.matches(m, from: position) {
-                if let source = pattern.range(of: "source") { sources.append(source) }
-                position = max(pattern.range.upperBound, position + 1)
+            while position < m.count, try anchor.matches(m, from: position) {
+                let cue = anchor.range
+                if let before = matchers.before {
+                    let head = UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound])
+                    if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let source = before.range(of: "source") {
+                        sources.append(source)
+                    }
+                }
+                if let after = matchers.after, try after.matches(m, from: cue.upperBound), let source = after.range(of: "source") {
+                    sources.append(source)
+                }
+                position = max(cue.upperBound, position + 1)
             }
         }
         return sources
@@ -353,6 +377,13 @@ final class ClaimBinder {
             i = j
         }
         return found
+    }
+
+    /// The role of the people a figure counts: its noun's role (a weak one yields to the
+    /// sentence's), else the role the sentence's nouns agree on.
+    private func role(_ population: Range<Int>?, in m: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let population, let word = head(of: population, in: m)?.word, let role = word.role else { return sentenceRole(m) }
+        return word.weak ? (sentenceRole(m) ?? role) : role
     }
 
     /// The role (captive, prisoner) of the head noun of a population phrase.
@@ -379,13 +410,16 @@ final class ClaimBinder {
     /// The population a phrase names, normalized: a demographic head noun ("women", "civilians")
     /// wins; a generic or role noun ("people", "captives", "nationals") gives way to a nationality
     /// word before it ("Israeli captives" → Israelis).
-    private func population(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
+    private func population(of fullRange: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
+        // "peacekeepers and foreign troops": the first group named.
+        var range = fullRange
+        if let and = firstConjunctEnd(in: fullRange, m) { range = fullRange.lowerBound..<and }
         guard let (word, headStart) = head(of: range, in: m) else {
             // An unknown noun after a people-counting verb: the group as written ("seafarers").
             let text = String(decoding: UnsafeBufferPointer(rebasing: m[range]), as: UTF8.self)
             return text.split(separator: " ").last.map(String.init)
         }
-        guard word.population == nil || word.population == "people" else { return word.population }
+        guard word.population == nil || word.population == "people" || word.role != nil else { return word.population }
         // A generic or role noun: a nationality before it, else a people noun before it
         // ("240 people hostage").
         var fallback: String? = nil
@@ -401,6 +435,18 @@ final class ClaimBinder {
             i = j
         }
         return word.population ?? fallback
+    }
+
+    /// Where the first of two coordinated noun phrases ends (" and "), if the phrase has two.
+    private func firstConjunctEnd(in range: Range<Int>, _ m: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = range.lowerBound
+        while i + 5 <= range.upperBound {
+            if m[i] == 0x20, m[i + 1] | 0x20 == UInt8(ascii: "a"), m[i + 2] | 0x20 == UInt8(ascii: "n"), m[i + 3] | 0x20 == UInt8(ascii: "d"), m[i + 4] == 0x20 {
+                return i
+            }
+            i += 1
+        }
+        return nil
     }
 
     // MARK: - Claims

@@ -21,7 +21,7 @@ struct ClaimRule: Sendable {
     }
 
     static let fields: Set<String> = ["name", "bind", "category", "modality", "by_role", "roles", "figure", "before", "after",
-                                      "pattern", "requires", "priority", "description", "examples", "counter_examples"]
+                                      "anchor", "requires", "priority", "description", "examples", "counter_examples"]
     static let exampleFields: Set<String> = ["text", "published", "figure", "category", "population", "refers_to", "modality",
                                              "attributed_to", "qualifier"]
 
@@ -48,7 +48,9 @@ struct ClaimRule: Sendable {
     let priority: Int
     let before: Pattern?
     let after: Pattern?
-    let pattern: Pattern?
+    /// For attribution rules: the cue searched in the sentence ("said", "according to"); the
+    /// source is found by `before` (ending where the cue starts) or `after` (from its end).
+    let anchor: Pattern?
     let requires: Pattern?
     let file: String
     let line: Int?
@@ -69,7 +71,7 @@ struct ClaimRule: Sendable {
         // A `before` pattern starts at a word boundary and ends where the figure starts.
         before = try compile("before", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)\\z" }, common)
         after = try compile("after", { "(?:\($0)\n)" }, common.union(.anchored))
-        pattern = try compile("pattern", { $0 }, common)
+        anchor = try compile("anchor", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)(?![\\p{L}\\p{N}])" }, common)
         requires = try compile("requires", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)" }, common)
 
         switch try fields["bind"]?.string() ?? "category" {
@@ -88,8 +90,10 @@ struct ClaimRule: Sendable {
             guard before != nil || after != nil else { throw named.error("a modality rule needs 'before' or 'after'") }
         case "attribution":
             binding = .attribution
-            guard let pattern else { throw named.error("an attribution rule needs a 'pattern' with a (?<source>…) group") }
-            guard pattern.groupNames["source"] != nil else { throw named.error("an attribution pattern needs a (?<source>…) group") }
+            guard anchor != nil, let side = before ?? after else {
+                throw named.error("an attribution rule needs an 'anchor' and a 'before' or 'after' pattern with a (?<source>…) group")
+            }
+            guard side.groupNames["source"] != nil else { throw named.error("an attribution pattern needs a (?<source>…) group") }
         case let other:
             throw named.error("unknown 'bind' value '\(other)'; use category, modality or attribution")
         }

@@ -10,6 +10,8 @@ struct ClaimRules: Sendable {
         let role: String?
         /// The category a figure of this noun has when no rule binds it.
         let implies: String?
+        /// A weak role yields to the roles of the sentence's other nouns.
+        let weak: Bool
     }
 
     let categories: [Category]
@@ -30,6 +32,8 @@ struct ClaimRules: Sendable {
     let runningTotal: Pattern
     let eventClause: Pattern
     let exchangeLink: Pattern
+    let previousValue: Pattern
+    let impliedUndone: Pattern
     /// `(?&since_cue)` ending where a date starts.
     let sinceCue: Pattern
 
@@ -78,10 +82,11 @@ struct ClaimRules: Sendable {
             if let implies, !categories.contains(where: { $0.name == implies }) {
                 throw entry.error(table: "populations", "'implies' names unknown category '\(implies)'")
             }
-            populations[entry.phrase] = PopulationWord(population: entry.value["population"]?.string, role: entry.value["role"]?.string, implies: implies)
+            populations[entry.phrase] = PopulationWord(population: entry.value["population"]?.string, role: entry.value["role"]?.string,
+                                                       implies: implies, weak: entry.value["weak"]?.string == "true")
         }
         for entry in lexicon.entries("nationality_nouns") {
-            populations[entry.phrase] = PopulationWord(population: entry.value.string, role: nil, implies: nil)
+            populations[entry.phrase] = PopulationWord(population: entry.value.string, role: nil, implies: nil, weak: false)
         }
         self.populations = populations
         var nationalities = WordTable<String>()
@@ -116,6 +121,8 @@ struct ClaimRules: Sendable {
         runningTotal = try piece("(?&running_total)", anchored: false)
         eventClause = try piece("(?&event_clause)", anchored: false)
         exchangeLink = try piece("(?&exchange_link)")
+        previousValue = try piece("(?&previous_value)")
+        impliedUndone = try piece("(?&implied_undone)")
         sinceCue = try piece("(?&since_cue)\\z", anchored: false)
     }
 }

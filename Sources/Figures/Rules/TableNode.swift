@@ -21,7 +21,11 @@ struct TableNode {
             }
             return TableNode(node, file: file)
         } catch let error as YamlError {
-            throw RuleError(file: file, message: "malformed YAML: \(error)")
+            // Yams quotes the document; keep its first line and where it points.
+            let lines = "\(error)".split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            let place = lines.last { $0.contains("line ") && $0.contains("column") } ?? ""
+            let summary = lines.first.map { $0 + (place.isEmpty || place == $0 ? "" : " (" + place.trimmingCharacters(in: .whitespaces) + ")") } ?? "\(error)"
+            throw RuleError(file: file, message: "malformed YAML: \(summary)")
         }
     }
 
