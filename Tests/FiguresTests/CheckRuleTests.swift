@@ -117,8 +117,9 @@ struct CheckRuleTests {
         #expect(good.outcome == .pass && good.claims.count == 3 && good.population == "Palestinians")
         let over = try #require(F.checks(F.run([whole] + parts(171, 169)), .sumInArticle).first)
         #expect(over.outcome == .fail && over.reason == "parts_exceed_whole" && over.severity == .error && over.evidence.count == 3)
+        // Parts named with "including" are a selection: falling short of the whole is fine.
         let short = try #require(F.checks(F.run([whole] + parts(50, 60)), .sumInArticle).first)
-        #expect(short.outcome == .fail && short.reason == "parts_fall_short" && short.severity == .warning)
+        #expect(short.outcome == .pass)
     }
 
     @Test func listedPartsAddUpAcrossArticles() throws {

@@ -49,6 +49,8 @@ public struct Check: Sendable, Hashable {
     public let severity: Severity?
     /// The category of the claims checked.
     public let category: String
+    /// The place the claims are about (see ``Claim/place``); `nil` when unknown.
+    public let place: String?
     /// The group counted, as written in the claims; `nil` is everyone.
     public let population: String?
     /// The day, month or interval the check is about.
@@ -60,7 +62,7 @@ public struct Check: Sendable, Hashable {
     /// One sentence saying what was compared and what came out, for readers.
     public let message: String
 
-    public init(rule: CheckRule, outcome: Outcome, reason: String?, severity: Severity?, category: String,
+    public init(rule: CheckRule, outcome: Outcome, reason: String?, severity: Severity?, category: String, place: String? = nil,
                 population: String?, refersTo: String?, claims: [Claim], evidence: [Claim], message: String) {
         self.kind = rule.kind
         self.rule = rule
@@ -68,6 +70,7 @@ public struct Check: Sendable, Hashable {
         self.reason = reason
         self.severity = outcome == .fail ? (severity ?? .error) : nil
         self.category = category
+        self.place = place
         self.population = population
         self.refersTo = refersTo
         self.claims = claims

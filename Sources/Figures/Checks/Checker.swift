@@ -7,7 +7,8 @@
 /// }
 /// ```
 ///
-/// **Grouping.** Claims count the same thing when their category, unit, population (see
+/// **Grouping.** Claims count the same thing when their place (``Claim/place``: figures about
+/// Gaza are not compared with figures about Haiti), category, unit, population (see
 /// ``Claim/population``; a `nil` population is everyone, and every named group is a part of
 /// everyone) and period agree:
 /// - a day, month or year (`refers_to` is a point) is one event, one count or one level;
@@ -150,7 +151,7 @@ final class CheckContext {
     private func assignPeriods() {
         var byKind: [String: [Int]] = [:]
         for (i, p) in claims.enumerated() where p.time?.isRunningTotal == true {
-            byKind["\(p.claim.category)|\(p.claim.unit.rawValue)", default: []].append(i)
+            byKind["\(p.claim.place ?? "")|\(p.claim.category)|\(p.claim.unit.rawValue)", default: []].append(i)
         }
         var nextSeries = 0, nextFamily = 0
         for key in byKind.keys.sorted() {
@@ -177,7 +178,7 @@ final class CheckContext {
             claims[i].period = claims[i].time?.end.iso
         }
         for p in claims {
-            groupKeys[p.claim.id] = [p.claim.category, p.claim.unit == .percent ? "percent" : nil, name(p.population) ?? "everyone", p.period ?? "undated"]
+            groupKeys[p.claim.id] = [p.claim.place, p.claim.category, p.claim.unit == .percent ? "percent" : nil, name(p.population) ?? "everyone", p.period ?? "undated"]
                 .compactMap { $0 }.joined(separator: "|")
         }
     }
@@ -225,7 +226,7 @@ final class CheckContext {
 
     /// The key of the group of `p` with `population` in place of its own.
     func key(_ p: Prepared, population: String?) -> String {
-        "\(p.claim.category)|\(p.claim.unit.rawValue)|\(population ?? "")|\(p.period ?? "")"
+        "\(p.claim.place ?? "")|\(p.claim.category)|\(p.claim.unit.rawValue)|\(population ?? "")|\(p.period ?? "")"
     }
 
     lazy var groupIndex: [String: [Int]] = {
@@ -250,7 +251,7 @@ final class CheckContext {
         let all = inTimeOrder(Array(Set(indices)))
         let rest = inTimeOrder(Array(Set(evidence.isEmpty ? indices : evidence)))
         return Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
-                     category: category, population: name(population), refersTo: refersTo,
+                     category: category, place: all.first.flatMap { claims[$0].claim.place }, population: name(population), refersTo: refersTo,
                      claims: all.map { claims[$0].claim }, evidence: failed ? rest.map { claims[$0].claim } : [], message: message)
     }
 

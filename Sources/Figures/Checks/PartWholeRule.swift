@@ -45,7 +45,8 @@ extension CheckContext {
                                 refersTo: claims[whole].period ?? claims[part].period, message: message))
         }
         for (i, p) in claims.enumerated() {
-            if let whole = p.claim.whole, whole > 0 {
+            // A percentage's whole is the group it is a share of, not a count to compare with.
+            if let whole = p.claim.whole, whole > 0, p.claim.unit == .people {
                 let failed = p.interval.low > whole
                 let share = FigureInterval.format((p.claim.value / whole * 1000).rounded() / 10)
                 let message = failed

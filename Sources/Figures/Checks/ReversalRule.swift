@@ -31,7 +31,7 @@ extension CheckContext {
     ///   started before `a` does not say that anyone was taken in between. Any such capture
     ///   without an upper bound excuses every rise.
     ///
-    /// A series is kept per named group, with the claims about everyone in it; the claims about
+    /// Series are kept per place (``Claim/place``). A series is kept per named group, with the claims about everyone in it; the claims about
     /// everyone also form a series of their own. One check runs per series that has at least
     /// one pair in time order; a failure cites every claim of a falling (or rising) pair.
     func reversalChecks() -> [Check] {
@@ -56,10 +56,11 @@ extension CheckContext {
             guard let source = category.risesOnlyWith else { continue }
             var byUnit: [String: [Int]] = [:]
             for (i, p) in claims.enumerated() where p.claim.category == category.name && p.time != nil && p.series == nil {
-                byUnit[p.claim.unit.rawValue, default: []].append(i)
+                byUnit["\(p.claim.place ?? "")|\(p.claim.unit.rawValue)", default: []].append(i)
             }
-            let captures = claims.indices.filter { claims[$0].claim.category == source && claims[$0].time != nil }
             for unit in byUnit.keys.sorted() {
+                let place = claims[byUnit[unit]![0]].claim.place
+                let captures = claims.indices.filter { claims[$0].claim.category == source && claims[$0].time != nil && claims[$0].claim.place == place }
                 for (population, series) in populationSeries(byUnit[unit]!) {
                     checks += seriesCheck(series, population: population, rule: .heldWithoutCapture, label: nil) { a, b in
                         guard CheckContext.contained(self.claims[b].population, in: self.claims[a].population) else { return nil }

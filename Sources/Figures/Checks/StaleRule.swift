@@ -19,7 +19,7 @@ extension CheckContext {
             if let s = p.series {
                 series["t|\(s)|\(p.population ?? "")", default: []].append(i)
             } else if p.kind == .stock {
-                series["s|\(p.claim.category)|\(p.claim.unit.rawValue)|\(p.population ?? "")", default: []].append(i)
+                series["s|\(p.claim.place ?? "")|\(p.claim.category)|\(p.claim.unit.rawValue)|\(p.population ?? "")", default: []].append(i)
             }
         }
         var checks: [Check] = []

@@ -61,8 +61,10 @@ extension CheckContext {
     /// everyone: 81 Israelis and 24 foreigners released against 105 captives released.
     ///
     /// Reasons: `parts_exceed_whole` (error) when the parts' lowest sum is above the whole's
-    /// highest value; `parts_fall_short` (warning) when their highest sum is below the whole's
-    /// lowest value, since a breakdown may leave a group out.
+    /// highest value; `parts_fall_short` (warning) when a list's highest sum is below the
+    /// whole's lowest value, since a breakdown may leave a group out. Parts named as a selection
+    /// of their whole ("240 Palestinians, including 71 women and 169 children") may fall short.
+    /// Within one article only the whole the parts name and totals in their own sentence count.
     func sumChecks() -> [Check] {
         var checks: [Check] = []
         for parts in partSets(minimum: 2) {
@@ -71,11 +73,16 @@ extension CheckContext {
             var wholes = Set<Int>()
             if let whole = parts.whole { wholes.insert(whole) }
             if let group = parts.wholeGroup { wholes.formUnion(groupIndex[group] ?? []) }
+            let sentence = claims[parts.members[0]].claim.sentence
             for whole in inTimeOrder(Array(wholes)) {
                 let w = claims[whole]
                 let within = w.claim.article == article
-                let agrees = sum.overlaps(w.interval)
+                // Within an article, a total in another sentence is usually another breakdown
+                // (a province, a day): only the whole the parts name, or one in their sentence.
+                if within, whole != parts.whole, w.claim.sentence != sentence { continue }
                 let over = sum.low > w.interval.high
+                // Parts named with "including" need not be all of the whole: falling short is fine.
+                let agrees = sum.overlaps(w.interval) || (parts.whole != nil && !over)
                 let partsText = inTimeOrder(parts.members).map { claims[$0].claim.text.isEmpty ? FigureInterval.format(claims[$0].claim.value) : claims[$0].claim.text }.joined(separator: " + ")
                 let message = agrees
                     ? "The parts \(partsText) (\(article)) add up to \(sum), which agrees with \(cite(whole))."

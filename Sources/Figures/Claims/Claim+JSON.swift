@@ -3,7 +3,7 @@ import Foundation
 extension Claim {
     /// Writes the claim as one JSON Lines record with the fields of `figures extract`:
     /// article, category, value, qualifier, low, high, unit, population, modality, refers_to,
-    /// attributed_to, start, end, text, sentence, rule, and id, part_of, list, whole, published,
+    /// attributed_to, start, end, text, sentence, rule, and id, part_of, list, whole, place, published,
     /// outlet.
     public func write(to json: inout JSONWriter) {
         json.beginObject()
@@ -27,6 +27,7 @@ extension Claim {
         json.key("part_of"); json.string(partOf)
         json.key("list"); json.string(list)
         json.key("whole"); json.number(whole)
+        json.key("place"); json.string(place)
         json.key("published"); json.string(published?.iso)
         json.key("outlet"); json.string(outlet)
         json.endObject()
@@ -62,7 +63,7 @@ extension Claim {
                   unit: unit, population: string("population"), modality: modality,
                   refersTo: string("refers_to"), attributedTo: string("attributed_to"),
                   start: Int(start), end: Int(end), text: string("text") ?? "", sentence: string("sentence") ?? "",
-                  rule: string("rule") ?? "", partOf: string("part_of"), list: string("list"), whole: number("whole"),
+                  rule: string("rule") ?? "", partOf: string("part_of"), list: string("list"), whole: number("whole"), place: string("place"),
                   published: published, outlet: string("outlet"))
     }
 }

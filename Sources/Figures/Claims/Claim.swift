@@ -51,6 +51,10 @@ public struct Claim: Sendable, Hashable {
     public var list: String?
     /// For "1.9 million of Gaza's 2.4 million residents": the whole, 2,400,000.
     public var whole: Double?
+    /// Where the figure is about ("Gaza", "Sudan", "El Fasher"): the place its sentence names, else
+    /// the place its article names most; `nil` when the article names none the tables know.
+    /// The report compares only claims of the same place.
+    public var place: String?
     /// The article's publication date and outlet, carried so that a report can be made from
     /// claims alone.
     public var published: Day?
@@ -59,7 +63,7 @@ public struct Claim: Sendable, Hashable {
     public init(article: String, category: String, value: Double, qualifier: Qualifier, low: Double?, high: Double?,
                 unit: Unit, population: String?, modality: Modality, refersTo: String?, attributedTo: String?,
                 start: Int, end: Int, text: String, sentence: String, rule: String,
-                partOf: String? = nil, list: String? = nil, whole: Double? = nil, published: Day? = nil, outlet: String? = nil) {
+                partOf: String? = nil, list: String? = nil, whole: Double? = nil, place: String? = nil, published: Day? = nil, outlet: String? = nil) {
         self.article = article
         self.category = category
         self.value = value
@@ -78,6 +82,7 @@ public struct Claim: Sendable, Hashable {
         self.rule = rule
         self.partOf = partOf
         self.list = list
+        self.place = place
         self.whole = whole
         self.published = published
         self.outlet = outlet

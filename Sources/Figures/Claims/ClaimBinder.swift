@@ -40,7 +40,10 @@ final class ClaimBinder {
     private let categoryMatchers: [RuleMatchers]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative: Matcher
+    /// The places the current article names (byte offset, name), and the one it names most.
+    private var placeMentions: [(offset: Int, place: String)] = []
+    private var theater: String?
 
 
     init(book: RuleBook) {
@@ -66,6 +69,31 @@ final class ClaimBinder {
         exchangeLink = Matcher(rules.exchangeLink)
         previousValue = Matcher(rules.previousValue)
         impliedUndone = Matcher(rules.impliedUndone)
+        locative = Matcher(rules.locative)
+    }
+
+    /// Finds the places the article names and the one it names most (ties: the first named).
+    private func findPlaces(in bytes: UnsafeBufferPointer<UInt8>) throws {
+        placeMentions.removeAll(keepingCapacity: true)
+        var position = 0
+        while position < bytes.count, try locative.matches(bytes, from: position) {
+            if let r = locative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
+                placeMentions.append((r.lowerBound, name))
+            }
+            position = max(locative.range.upperBound, position + 1)
+        }
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (offset, place) in placeMentions {
+            counts[place] = ((counts[place]?.count ?? 0) + 1, min(counts[place]?.first ?? offset, offset))
+        }
+        theater = counts.max { a, b in (a.value.count, -a.value.first) < (b.value.count, -b.value.first) }?.key
+    }
+
+    /// The place of a figure at `offset` in the sentence `sentence`: the place named nearest to it
+    /// in the sentence, else the article's.
+    private func place(at offset: Int, in sentence: Range<Int>) -> String? {
+        let inSentence = placeMentions.filter { sentence.contains($0.offset) }
+        return inSentence.min { abs($0.offset - offset) < abs($1.offset - offset) }?.place ?? theater
     }
 
     /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
@@ -102,6 +130,7 @@ final class ClaimBinder {
     func claims(in article: Article, bytes: UnsafeBufferPointer<UInt8>, mentions: [Mention]) throws -> [Claim] {
         var claims: [Claim] = []
         let sentences = rules.splitter.split(bytes, protecting: mentions)
+        try findPlaces(in: bytes)
         // Running starts: "since …" intervals, and days right after "since (the|an)".
         let sinceStarts: [(offset: Int, day: Day)] = mentions.compactMap { m in
             if case .openInterval(let p)? = m.time { return (m.range.lowerBound, p.start) }
@@ -488,7 +517,8 @@ final class ClaimBinder {
             refersTo: refersTo(b, marked: marked, m, category: b.category, published: article.published,
                                runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays),
             attributedTo: source, start: start, end: end, text: claimText, sentence: sentenceText, rule: b.rule,
-            partOf: id(b.partOf), list: id(b.list), whole: whole, published: article.published, outlet: article.outlet)
+            partOf: id(b.partOf), list: id(b.list), whole: whole, place: place(at: start, in: marked.range),
+            published: article.published, outlet: article.outlet)
     }
 
     private func nearest(_ ranges: [Range<Int>], to figure: Range<Int>) -> Range<Int>? {

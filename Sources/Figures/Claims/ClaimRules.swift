@@ -33,6 +33,9 @@ struct ClaimRules: Sendable {
     let eventClause: Pattern
     let exchangeLink: Pattern
     let previousValue: Pattern
+    /// Where a sentence puts things (a `place` capture), and the names places are reported as.
+    let locative: Pattern
+    let places: WordTable<String>
     let impliedUndone: Pattern
     /// `(?&since_cue)` ending where a date starts.
     let sinceCue: Pattern
@@ -122,6 +125,13 @@ struct ClaimRules: Sendable {
         eventClause = try piece("(?&event_clause)", anchored: false)
         exchangeLink = try piece("(?&exchange_link)")
         previousValue = try piece("(?&previous_value)")
+        locative = try piece("{{locative}}", anchored: false)
+        var places = WordTable<String>()
+        for entry in lexicon.entries("places") {
+            guard let name = entry.value.string else { throw entry.error(table: "places", "expected the name the place is reported as") }
+            places[entry.phrase] = name
+        }
+        self.places = places
         impliedUndone = try piece("(?&implied_undone)")
         sinceCue = try piece("(?&since_cue)\\z", anchored: false)
     }

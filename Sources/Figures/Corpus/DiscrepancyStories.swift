@@ -188,7 +188,10 @@ extension DiscrepancyWriter {
                 parts = [(a, "women"), (w - a, "children")]
             case .sumInArticle:
                 let a = random.int(w / 5...w * 3 / 5)
-                let over = random.chance(0.5)
+                // Parts named with "including" may fall short of their whole (a selection); only a
+                // sum above it is a discrepancy. The draw is kept so that later stories stay the same.
+                _ = random.chance(0.5)
+                let over = true
                 let b = over ? w - a + random.int(10...40) : max(1, (w - a) / 2)
                 parts = [(a, "women"), (b, "children")]
                 reason = over ? "parts_exceed_whole" : "parts_fall_short"

@@ -82,6 +82,7 @@ extension Report {
             json.key("severity"); json.string(check.severity?.rawValue)
         }
         json.key("category"); json.string(check.category)
+        json.key("place"); json.string(check.place)
         json.key("population"); json.string(check.population)
         json.key("refers_to"); json.string(check.refersTo)
         if !asFinding {
@@ -105,6 +106,7 @@ extension Report {
         json.key("id"); json.string(c.id)
         json.key("article"); json.string(c.article)
         json.key("category"); json.string(c.category)
+        json.key("place"); json.string(c.place)
         json.key("population"); json.string(c.population)
         json.key("value"); json.number(c.value)
         json.key("qualifier"); json.string(c.qualifier.rawValue)

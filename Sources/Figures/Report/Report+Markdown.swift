@@ -84,7 +84,7 @@ extension Report {
         out.append("")
         out.append("## How to read this report")
         out.append("")
-        out.append("Claims count the same thing when category, population (a missing one is everyone) and period agree. "
+        out.append("Claims count the same thing when place, category, population (a missing one is everyone) and period agree. "
                    + "Each figure is compared as the interval its wording allows: \"nearly 20,000\" is [18,000, 20,000], "
                    + "\"more than 34,300\" is ≥ 34,300, \"1.9 million\" as written is [1.85M, 1.95M]. "
                    + "Planned or agreed figures are not checked as facts. A figure is stale when it is more than "
@@ -105,9 +105,9 @@ extension Report {
         }
     }
 
-    /// `captives_released · Israelis · 2023-11`.
+    /// `Gaza · captives released · Israelis · 2023-11`.
     static func subject(_ check: Check) -> String {
-        [Check.words(check.category), populationLabel(check), check.refersTo].compactMap { $0 }.joined(separator: " · ")
+        [check.place, Check.words(check.category), populationLabel(check), check.refersTo].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// A check's population for readers: `everyone`, or `all groups` for an undated check over
