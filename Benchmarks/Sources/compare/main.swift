@@ -2,7 +2,7 @@
 // reported as ratios. Driven by compare.sh; see Benchmarks/README.md.
 //
 //   compare [--density dense|sparse] [--megabytes 100] [--rounds 3] [--naive-mb 20]
-//           [--foundation-kb 1000] [--peer-kb 300] [--no-peer]
+//           [--batch-mb 20] [--foundation-kb 1000] [--peer-kb 300] [--no-peer]
 //
 // Every engine is timed in each round, round-robin, so that a noisy neighbour slows them alike;
 // the table shows each engine's median. Slow engines run on a prefix of the same corpus (the
@@ -17,6 +17,7 @@ struct Options {
     var megabytes = 100
     var rounds = 3
     var naiveMB = 20
+    var batchMB = 20
     var foundationKB = 1_000
     var peerKB = 300
     var peer = true
@@ -34,6 +35,7 @@ struct Options {
             case "--megabytes": megabytes = Int(value())!
             case "--rounds": rounds = Int(value())!
             case "--naive-mb": naiveMB = Int(value())!
+            case "--batch-mb": batchMB = Int(value())!
             case "--foundation-kb": foundationKB = Int(value())!
             case "--peer-kb": peerKB = Int(value())!
             case "--no-peer": peer = false
@@ -66,6 +68,7 @@ let path = try BenchCorpus.file(density: options.density, megabytes: options.meg
 let corpus = BenchCorpus(jsonl: path, density: options.density)
 let naiveSample = corpus.prefix(bytes: options.naiveMB * 1_000_000)
 let foundationSample = corpus.prefix(bytes: options.foundationKB * 1_000)
+let batchSample = corpus.prefix(bytes: options.batchMB * 1_000_000)
 
 let rules = try RuleBook.standard()
 let extractor = Extractor(rules: rules)
@@ -118,9 +121,9 @@ for round in 1...options.rounds {
     (rows["foundation"]!.bytes, rows["foundation"]!.articles, rows["foundation"]!.count) = (foundationSample.bytes, foundationSample.articles.count, t.result)
 
     for (key, workers) in [("batch1", 1), ("batchN", cores)] {
-        t = try Engines.time { try Engines.batchExtract(corpus, extractor: extractor, workers: workers) }
+        t = try Engines.time { try Engines.batchExtract(batchSample, extractor: extractor, workers: workers) }
         rows[key]!.seconds.append(t.seconds)
-        (rows[key]!.bytes, rows[key]!.articles, rows[key]!.count) = (corpus.bytes, corpus.articles.count, t.result)
+        (rows[key]!.bytes, rows[key]!.articles, rows[key]!.count) = (batchSample.bytes, batchSample.articles.count, t.result)
     }
 }
 
@@ -151,7 +154,7 @@ if options.peer {
 }
 
 // The table.
-func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(value < 1 && value > 0 ? max(digits, 3) : digits)f", value) }
 func ratio(_ value: Double) -> String { value >= 10 ? format(value, 0) + "×" : value >= 0.1 ? format(value, 2) + "×" : format(value, 4) + "×" }
 func megabytes(_ bytes: Int) -> String { bytes >= 1_000_000 ? format(Double(bytes) / 1e6) + " MB" : format(Double(bytes) / 1e3, 0) + " kB" }
 
@@ -171,7 +174,7 @@ if let peer {
     for (name, seconds) in [("Recognizers-Text numbers", peer.number_seconds), ("Recognizers-Text dates", peer.date_seconds),
                             ("Recognizers-Text both", peer.number_seconds + peer.date_seconds)] {
         let mbps = Double(peer.bytes) / seconds / 1e6
-        print("| \(name) | Python peer, one run | \(megabytes(peer.bytes)) | \(format(mbps, 3)) | \(format(Double(peer.articles) / seconds, 1)) | \(ratio(mbps / scan)) |")
+        print("| \(name) | Python peer, one run | \(megabytes(peer.bytes)) | \(format(mbps)) | \(format(Double(peer.articles) / seconds)) | \(ratio(mbps / scan)) |")
     }
 }
 print("")
