@@ -21,6 +21,10 @@ public struct CompileOptions: OptionSet, Sendable, Hashable {
     public static let anchored = CompileOptions(rawValue: PCRE2_ANCHORED)
     /// Several groups may have the same name.
     public static let duplicateNames = CompileOptions(rawValue: PCRE2_DUPNAMES)
+    /// No start-of-match optimizations (first and required code units, minimum length). For
+    /// patterns matched anchored at many positions of a long subject these cost more than they
+    /// save: looking ahead for a required character can scan kilobytes at every position.
+    public static let noStartOptimize = CompileOptions(rawValue: PCRE2_NO_START_OPTIMIZE)
     /// Turn UTF, UCP and invalid-UTF safety off: the pattern and subjects are plain bytes.
     public static let bytes = CompileOptions(rawValue: 1 << 0)
     /// Do not JIT-compile; always use the interpreter.

@@ -261,3 +261,16 @@ import Testing
         for result in results { #expect(result == expected) }
     }
 }
+
+@Suite struct StartOptimizeTests {
+    @Test func noStartOptimizeMatchesTheSame() throws {
+        let subject = "Figures 2024-07-13 and 1999-1-2 but not 12-34"
+        let a = try Pattern(#"\d{4}-\d{1,2}-\d{1,2}"#)
+        let b = try Pattern(#"\d{4}-\d{1,2}-\d{1,2}"#, options: .noStartOptimize)
+        #expect(try a.matches(in: subject).map(\.range) == b.matches(in: subject).map(\.range))
+        #expect(try b.matches(in: subject).count == 2)
+        // Without start optimizations PCRE2 offers no start analysis.
+        #expect(try Pattern("(?:ab|cd)x", options: .noStartOptimize).possibleFirstBytes == nil)
+        #expect(try Pattern("(?:ab|cd)x").possibleFirstBytes != nil)
+    }
+}

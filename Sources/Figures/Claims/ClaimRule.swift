@@ -70,7 +70,7 @@ struct ClaimRule: Sendable {
         let common: CompileOptions = [.caseless, .extended, .duplicateNames]
         // A `before` pattern starts at a word boundary and ends where the figure starts.
         before = try compile("before", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)\\z" }, common)
-        after = try compile("after", { "(?:\($0)\n)" }, common.union(.anchored))
+        after = try compile("after", { "(?:\($0)\n)" }, common.union([.anchored, .noStartOptimize]))
         anchor = try compile("anchor", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)(?![\\p{L}\\p{N}])" }, common)
         requires = try compile("requires", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)" }, common)
 

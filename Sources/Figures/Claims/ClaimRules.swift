@@ -113,7 +113,7 @@ struct ClaimRules: Sendable {
         splitter = SentenceSplitter(abbreviations: abbreviations)
 
         func piece(_ source: String, anchored: Bool = true) throws -> Pattern {
-            try RuleCompiler.compile(source, grammar: grammar, options: anchored ? [.caseless, .extended, .anchored, .duplicateNames] : [.caseless, .extended, .duplicateNames],
+            try RuleCompiler.compile(source, grammar: grammar, options: anchored ? [.caseless, .extended, .anchored, .duplicateNames, .noStartOptimize] : [.caseless, .extended, .duplicateNames],
                                      rule: "claims grammar: \(source)", file: "claims.yaml", line: nil)
         }
         nounPhrase = try piece("{{np}}")

@@ -57,6 +57,8 @@ struct LexicalRule: Sendable {
     /// Set by ``compile(grammar:)``.
     var pattern: Pattern?
     var before: Pattern?
+    /// The bytes a match can start with (PCRE2's start-of-match analysis), or `nil`.
+    var firstBytes: [Bool]?
 
     init(_ node: TableNode, referenceDate: Day?) throws {
         // Name the rule first, so that every error about it says which rule.
@@ -115,7 +117,11 @@ struct LexicalRule: Sendable {
 
     /// Compiles the pattern with the grammar pieces it calls.
     mutating func compile(grammar: Grammar) throws {
-        pattern = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames], rule: name, file: file, line: line)
+        // Rules run anchored at many positions of long texts, where PCRE2's start-of-match
+        // optimizations (a scan ahead for a required character) cost more than they save; the
+        // analysis of a second compile, with them, gives the bytes a match can start with.
+        pattern = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames, .noStartOptimize], rule: name, file: file, line: line)
+        firstBytes = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames], rule: name, file: file, line: line).possibleFirstBytes
         if let beforeSource {
             before = try RuleCompiler.compile("(?<![\\p{L}\\p{N}])(?:\(beforeSource)\n)\\z", grammar: grammar, options: [.caseless, .extended, .duplicateNames], rule: name, file: file, line: line)
         }

@@ -84,7 +84,7 @@ public final class RuleBook: Sendable {
             for name in pattern.groupNames.keys where !pieceNames.contains(name) && Capture(rawValue: name) == nil {
                 throw rules[index].error("unknown capture group '\(name)'; rules may capture only \(Capture.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            compiled.append(.init(rule: rules[index], pattern: pattern, captures: CaptureMap(pattern)))
+            compiled.append(.init(rule: rules[index], pattern: pattern, captures: CaptureMap(pattern), firstBytes: rules[index].firstBytes))
         }
         let numberLexicon = try NumberLexicon(lexicon)
         let reader = NumberReader(lexicon: numberLexicon)

@@ -19,6 +19,9 @@ struct LexicalScanner: Sendable {
         let rule: LexicalRule
         let pattern: Pattern
         let captures: CaptureMap
+        /// The bytes a match can start with, from PCRE2's analysis of the pattern compiled with
+        /// start optimizations (the pattern that runs is compiled without them).
+        let firstBytes: [Bool]?
     }
 
     let rules: [CompiledRule]
@@ -80,7 +83,7 @@ struct LexicalScanner: Sendable {
             } else if exhaustive {
                 anyWord.append(index)
             } else {
-                let bitmap = compiled.pattern.possibleFirstBytes
+                let bitmap = compiled.firstBytes
                 for (word, forms) in zip(sortedVocabulary, probes) {
                     var starts = false
                     for form in forms where bitmap.map({ $0[Int(form[0])] }) ?? true {
@@ -100,7 +103,7 @@ struct LexicalScanner: Sendable {
                 }
                 continue
             }
-            let bitmap = compiled.pattern.possibleFirstBytes
+            let bitmap = compiled.firstBytes
             for b1 in 0..<256 where !ByteClass.isLetter(UInt8(b1)) {
                 if b1 >= 128 {
                     // Lead bytes of multi-byte characters (€, £, “): trust PCRE2's analysis.
