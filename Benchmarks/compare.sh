@@ -11,9 +11,7 @@
 # The corpus is generated on first use into corpus/ (git-ignored), with its gold claims beside it.
 set -euo pipefail
 cd "$(dirname "$0")"
-# Swift 6.3.1 crashes (SIL ownership verifier) compiling the claims binder with -O; the flag
-# skips the verifier only. Remove it once the compiler or the binder no longer needs it.
-flags=(-c release -Xswiftc -Xfrontend -Xswiftc -disable-sil-ownership-verifier)
+flags=(-c release)
 swift build "${flags[@]}" --product compare >&2
 echo "Swift: $(swift --version 2>/dev/null | head -n 1); PCRE2: $(pkg-config --modversion libpcre2-8 2>/dev/null || echo '?')"
 "$(swift build "${flags[@]}" --show-bin-path)/compare" "$@"
