@@ -40,7 +40,7 @@ final class ClaimBinder {
     private let categoryMatchers: [RuleMatchers]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private var theater: String?
@@ -70,6 +70,7 @@ final class ClaimBinder {
         previousValue = Matcher(rules.previousValue)
         impliedUndone = Matcher(rules.impliedUndone)
         locative = Matcher(rules.locative)
+        sinceComparison = Matcher(rules.sinceComparison)
     }
 
     /// Finds the places the article names and the one it names most (ties: the first named).
@@ -102,6 +103,28 @@ final class ClaimBinder {
     /// How far before a figure (in bytes of the marked sentence) a `before` pattern may start.
     static let beforeWindow = 240
 
+    /// Whether a superlative ("the deadliest … since") stands before the "since" that ends
+    /// right before `offset`.
+    private func isComparison(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The mention may begin with its "since" ("since 1995"), or follow one ("since the 1995 …").
+        let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 100)..<min(bytes.count, offset + 6)])
+        guard let sinceAt = lastSince(in: window) else { return false }
+        let head = UnsafeBufferPointer(rebasing: window[0..<sinceAt])
+        return (try? sinceComparison.matches(head, from: 0)) == true
+    }
+
+    /// Where the last "since" of `window` starts, if any.
+    private func lastSince(in window: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard window.count >= 5 else { return nil }
+        for i in stride(from: window.count - 5, through: 0, by: -1) where window[i] | 0x20 == UInt8(ascii: "s") {
+            if (window[i + 1] | 0x20, window[i + 2] | 0x20, window[i + 3] | 0x20, window[i + 4] | 0x20) == (UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "c"), UInt8(ascii: "e")),
+               i == 0 || !ByteClass.isLetter(window[i - 1]) {
+                return i
+            }
+        }
+        return nil
+    }
+
     /// Whether "since" (or "since the", "since an") stands right before `offset`.
     private func sinceBefore(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 24)..<offset])
@@ -132,10 +155,14 @@ final class ClaimBinder {
         let sentences = rules.splitter.split(bytes, protecting: mentions)
         try findPlaces(in: bytes)
         // Running starts: "since …" intervals, and days right after "since (the|an)".
+        // ("the deadliest since 1995" compares; it starts nothing.)
         let sinceStarts: [(offset: Int, day: Day)] = mentions.compactMap { m in
-            if case .openInterval(let p)? = m.time { return (m.range.lowerBound, p.start) }
-            if let day = m.time?.firstDay, m.time?.kind != "duration", sinceBefore(m.range.lowerBound, in: bytes) { return (m.range.lowerBound, day) }
-            return nil
+            let start: Day?
+            if case .openInterval(let p)? = m.time { start = p.start }
+            else if let day = m.time?.firstDay, m.time?.kind != "duration", sinceBefore(m.range.lowerBound, in: bytes) { start = day }
+            else { start = nil }
+            guard let start, !isComparison(before: m.range.lowerBound, in: bytes) else { return nil }
+            return (m.range.lowerBound, start)
         }
         // Days of the news: day dates in the week before publication, which an event figure
         // with no date of its own is about ("killing 18 people", after "on Wednesday night").

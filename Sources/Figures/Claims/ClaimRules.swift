@@ -39,6 +39,8 @@ struct ClaimRules: Sendable {
     let impliedUndone: Pattern
     /// `(?&since_cue)` ending where a date starts.
     let sinceCue: Pattern
+    /// `(?&since_comparison)` ending where "since" starts.
+    let sinceComparison: Pattern
 
     init(files: [RuleFile], lexicon: Lexicon, grammar: Grammar) throws {
         var categories: [Category] = []
@@ -134,6 +136,7 @@ struct ClaimRules: Sendable {
         self.places = places
         impliedUndone = try piece("(?&implied_undone)")
         sinceCue = try piece("(?&since_cue)\\z", anchored: false)
+        sinceComparison = try piece("(?<![\\p{L}\\p{N}])(?&since_comparison)\\z", anchored: false)
     }
 }
 
