@@ -48,6 +48,35 @@ import Testing
         #expect(claims.allSatisfy { $0.refersTo == "2023-11" })
     }
 
+    @Test func figureWithItsVerbLeftOutCountsWhatTheFigureBeforeCounts() throws {
+        let text = "Seven people were killed at a bowling alley, and eight at a bar about 4 miles away, officials said. "
+            + "Five people were killed, and 30 in hospital."
+        let claims = try extractor.claims(in: Article(id: "g", text: text, published: Day(year: 2023, month: 10, day: 26)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        #expect(byValue[8]?.category == "killed")
+        #expect(byValue[8]?.list == byValue[7]?.id)
+        #expect(byValue[8]?.attributedTo == "officials")
+        // "in hospital" is no place: the 30 are not counted as killed.
+        #expect(byValue[30]?.category != "killed")
+    }
+
+    @Test func ofThoseRefersToTheSentenceBefore() throws {
+        let text = "The war has uprooted more than 8.8 million people, the United Nations said. "
+            + "Of those, some 1.8 million have crossed into neighbouring countries. "
+            + "Some 6,417 Yazidis were abducted. Of those, 3,509 have been rescued. "
+            + "The four crossed the border so that one of them could see a doctor."
+        let claims = try extractor.claims(in: Article(id: "o", text: text, published: Day(year: 2024, month: 5, day: 14)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        let part = try #require(byValue[1_800_000])
+        #expect(part.category == "displaced" && part.qualifier == .approximately)
+        #expect(part.partOf == byValue[8_800_000]?.id)
+        #expect(part.attributedTo == "United Nations")
+        // The sentence before supplies the context "were rescued" needs (hostages, abducted).
+        #expect(byValue[3_509]?.category == "captives_released")
+        // "one of them" in the middle of a sentence is no figure of the sentence before.
+        #expect(byValue[1] == nil)
+    }
+
     @Test func nonPeopleFiguresGiveNoClaims() throws {
         let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
         #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)

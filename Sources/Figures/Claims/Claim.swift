@@ -43,8 +43,8 @@ public struct Claim: Sendable, Hashable {
     public var sentence: String
     /// The name of the claim rule that bound the figure.
     public var rule: String
-    /// For a part of a larger group in the same sentence ("71 women" of "240 Palestinians"):
-    /// the id of the whole's claim.
+    /// For a part of a larger group ("71 women" of "240 Palestinians" in the same sentence; "Of
+    /// those, 1.8 million …" after a sentence that ends with the whole): the id of the whole's claim.
     public var partOf: String?
     /// For figures listed together in one sentence ("81 Israelis and 24 foreigners"): the id of
     /// the list's first claim, shared by every member. The parts of one whole.

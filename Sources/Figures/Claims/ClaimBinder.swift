@@ -41,6 +41,7 @@ final class ClaimBinder {
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private var theater: String?
@@ -71,6 +72,10 @@ final class ClaimBinder {
         impliedUndone = Matcher(rules.impliedUndone)
         locative = Matcher(rules.locative)
         sinceComparison = Matcher(rules.sinceComparison)
+        gappedLead = Matcher(rules.gappedLead)
+        gappedRest = Matcher(rules.gappedRest)
+        anaphoricPartLead = Matcher(rules.anaphoricPartLead)
+        anaphoricPartRest = Matcher(rules.anaphoricPartRest)
     }
 
     /// Finds the places the article names and the one it names most (ties: the first named).
@@ -146,6 +151,8 @@ final class ClaimBinder {
         var modality: Claim.Modality?
         /// The qualifier a verb before the figure implies ("surpassed 40,000").
         var bound: Qualifier? = nil
+        /// The claim of the sentence before that this figure is a part of ("Of those, 1.8 million …").
+        var antecedent: Claim? = nil
     }
 
     // MARK: - Articles
@@ -174,7 +181,9 @@ final class ClaimBinder {
             }
         } ?? []
         var cursor = 0
-        for sentence in sentences {
+        // The last claim of the sentence before, which "of them" and "of those" may refer to.
+        var antecedent: (claim: Claim, sentence: Int)? = nil
+        for (index, sentence) in sentences.enumerated() {
             while cursor < mentions.count, mentions[cursor].range.lowerBound < sentence.lowerBound { cursor += 1 }
             var end = cursor
             while end < mentions.count, mentions[end].range.upperBound <= sentence.upperBound { end += 1 }
@@ -187,7 +196,10 @@ final class ClaimBinder {
             }
             guard hasFigure else { continue }
             let marked = MarkedSentence(article: bytes, range: sentence, mentions: inSentence)
-            try bind(marked, article: article, bytes: bytes, sinceStarts: sinceStarts, recentDays: recentDays, into: &claims)
+            let before = claims.count
+            try bind(marked, article: article, bytes: bytes, sinceStarts: sinceStarts, recentDays: recentDays,
+                     antecedent: antecedent.flatMap { $0.sentence == index - 1 ? $0.claim : nil }, into: &claims)
+            if claims.count > before { antecedent = (claims[claims.count - 1], index) }
         }
         return claims
     }
@@ -195,11 +207,27 @@ final class ClaimBinder {
     // MARK: - Sentences
 
     private func bind(_ marked: MarkedSentence, article: Article, bytes: UnsafeBufferPointer<UInt8>,
-                      sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)], into claims: inout [Claim]) throws {
+                      sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)], antecedent: Claim?,
+                      into claims: inout [Claim]) throws {
         try marked.bytes.withUnsafeBufferPointer { m in
             var bound: [Int: Bound] = [:]
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
             for i in requirementFound.indices { requirementFound[i] = -1 }
+            // A sentence that opens with "Of those," is read with the sentence before: the rules
+            // that need a word in their sentence ("hostages" for "were rescued") find it there too.
+            var anaphoric: Int? = nil
+            if let antecedent, let first = figures.first {
+                let lead = UnsafeBufferPointer(rebasing: m[0..<marked.markers[first].marked.lowerBound])
+                if try anaphoricPartLead.matches(lead, from: 0) {
+                    anaphoric = first
+                    var context = antecedent.sentence
+                    try context.withUTF8 { previous in
+                        for i in requirementFound.indices {
+                            requirementFound[i] = try requirementMatchers[i].matches(m, from: 0) || requirementMatchers[i].matches(previous, from: 0) ? 1 : 0
+                        }
+                    }
+                }
+            }
 
             // 1. Rules that bind a figure directly.
             for k in figures {
@@ -227,6 +255,42 @@ final class ClaimBinder {
                 bound[next] = Bound(marker: next, category: head.category, rule: head.rule, ruleIndex: head.ruleIndex,
                                     population: head.population, whole: nil, extentEnd: end)
             }
+            // A figure whose verb is left out counts what the figure bound before it in the
+            // sentence counts ("1,262 were killed in the south, and 1,900 in the north-west").
+            for k in figures.sorted() where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
+                guard let h = figures.filter({ $0 < k && bound[$0] != nil && Self.figureKind(marked.markers[$0].letter) == .count }).max(),
+                      let head = bound[h] else { continue }
+                let figure = marked.markers[k].marked
+                let lead = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
+                guard try gappedLead.matches(lead, from: max(0, figure.lowerBound - 48)),
+                      try gappedRest.matches(m, from: figure.upperBound) else { continue }
+                bound[k] = Bound(marker: k, category: head.category, rule: head.rule, ruleIndex: head.ruleIndex, population: nil,
+                                 whole: nil, extentEnd: figure.upperBound, partOf: head.partOf, list: head.list ?? h)
+                if head.list == nil { bound[h]!.list = h }
+            }
+            // A figure that is part of the last figure of the sentence before ("Of those, 1.8
+            // million have crossed into Chad"; "700,000 of them are in Sagaing").
+            if let antecedent {
+                for k in figures.sorted() where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
+                    let figure = marked.markers[k].marked
+                    let led = anaphoric == k
+                    let opens = !m[0..<figure.lowerBound].contains { !ByteClass.isSpace($0) }
+                    guard try led || (opens && anaphoricPartRest.matches(m, from: figure.upperBound)) else { continue }
+                    var population: Range<Int>? = nil
+                    if led, try nounPhrase.matches(m, from: figure.upperBound) { population = nounPhrase.range(of: "population") }
+                    var b = Bound(marker: k, category: antecedent.category, rule: antecedent.rule, ruleIndex: -1, population: population,
+                                  whole: nil, extentEnd: population?.upperBound ?? figure.upperBound)
+                    b.antecedent = antecedent
+                    b.modality = antecedent.modality
+                    bound[k] = b
+                    break
+                }
+                // Bound by a rule of its own, it is still a part of the figure before.
+                if let k = anaphoric, var b = bound[k], b.antecedent == nil, b.partOf == nil, b.category == antecedent.category {
+                    b.antecedent = antecedent
+                    bound[k] = b
+                }
+            }
             // 3. Claims.
             let attributions = try findAttributions(in: marked, m)
             let runningTotal = try runningTotal.matches(m, from: 0)
@@ -247,6 +311,11 @@ final class ClaimBinder {
                                       runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays)
                 // Parts and later members of a list are about what their head is about.
                 if let head = b.partOf ?? b.list, head != k, let headClaim = made[head] { claim.refersTo = headClaim.refersTo }
+                if let whole = b.antecedent {
+                    claim.partOf = whole.id
+                    claim.refersTo = whole.refersTo
+                    if claim.attributedTo == nil { claim.attributedTo = whole.attributedTo }
+                }
                 made[k] = claim
                 claims.append(claim)
             }

@@ -33,6 +33,14 @@ struct ClaimRules: Sendable {
     let eventClause: Pattern
     let exchangeLink: Pattern
     let previousValue: Pattern
+    /// A figure whose verb is left out ("…, and 1,900 in the north-west"): the text before it
+    /// (ending where it starts) and after it.
+    let gappedLead: Pattern
+    let gappedRest: Pattern
+    /// A figure that is part of the previous sentence's last figure ("Of those, 1.8 million …",
+    /// "700,000 of them …"): the sentence's start before it, and what follows it.
+    let anaphoricPartLead: Pattern
+    let anaphoricPartRest: Pattern
     /// Where a sentence puts things (a `place` capture), and the names places are reported as.
     let locative: Pattern
     let places: WordTable<String>
@@ -127,6 +135,10 @@ struct ClaimRules: Sendable {
         eventClause = try piece("(?&event_clause)", anchored: false)
         exchangeLink = try piece("(?&exchange_link)")
         previousValue = try piece("(?&previous_value)")
+        gappedLead = try piece("(?&gapped_lead)\\z", anchored: false)
+        gappedRest = try piece("(?&gapped_rest)")
+        anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
+        anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
         locative = try piece("{{locative}}", anchored: false)
         var places = WordTable<String>()
         for entry in lexicon.entries("places") {
