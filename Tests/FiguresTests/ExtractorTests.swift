@@ -60,6 +60,26 @@ import Testing
         #expect(byValue[30]?.category != "killed")
     }
 
+    @Test func dateOfTheStatementYieldsToTheDateOfTheEvent() throws {
+        // Published Wednesday 2024-05-15.
+        let text = "The ministry said on Monday that 50 people were killed in strikes on Sunday. "
+            + "The ministry said on Monday that 20 people were wounded."
+        let claims = try extractor.claims(in: Article(id: "r", text: text, published: Day(year: 2024, month: 5, day: 15)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        #expect(byValue[50]?.refersTo == "2024-05-12")
+        // With no other date, the day the source spoke is the best there is.
+        #expect(byValue[20]?.refersTo == "2024-05-13")
+    }
+
+    @Test func runningTotalRunsFromTheEventToPublication() throws {
+        let text = "A powerful earthquake struck on Monday. Officials said 17,134 people had died. "
+            + "The war, which erupted on April 15 last year, has uprooted more than 8.8 million people."
+        let claims = try extractor.claims(in: Article(id: "q", text: text, published: Day(year: 2024, month: 5, day: 16)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        #expect(byValue[17_134]?.refersTo == "2024-05-13/2024-05-16")
+        #expect(byValue[8_800_000]?.refersTo == "2023-04-15/2024-05-16")
+    }
+
     @Test func ofThoseRefersToTheSentenceBefore() throws {
         let text = "The war has uprooted more than 8.8 million people, the United Nations said. "
             + "Of those, some 1.8 million have crossed into neighbouring countries. "

@@ -41,7 +41,7 @@ final class ClaimBinder {
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private var theater: String?
@@ -76,6 +76,7 @@ final class ClaimBinder {
         gappedRest = Matcher(rules.gappedRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         anaphoricPartRest = Matcher(rules.anaphoricPartRest)
+        reportingDateLead = Matcher(rules.reportingDateLead)
     }
 
     /// Finds the places the article names and the one it names most (ties: the first named).
@@ -656,11 +657,21 @@ final class ClaimBinder {
         if kind == .cumulative, let since, let start = since.mention.time?.firstDay {
             return interval(from: start, to: published)
         }
-        let points = dates.filter { $0.letter == UInt8(ascii: "D") && !followsSince($0) }
+        var points = dates.filter { $0.letter == UInt8(ascii: "D") && !followsSince($0) }
+        // When the source spoke, unless another date follows it.
+        let spoken = points.filter { date in
+            let lead = UnsafeBufferPointer(rebasing: m[0..<date.marked.lowerBound])
+            return (try? reportingDateLead.matches(lead, from: max(0, date.marked.lowerBound - 40))) == true
+        }
+        // (A date after the statement's is the reported event's: "said on Monday that 50 were
+        // killed on Sunday".)
+        for date in spoken where points.contains(where: { $0.marked.lowerBound > date.marked.upperBound }) {
+            points.removeAll { $0.marked == date.marked }
+        }
         if let nearest = points.min(by: { distance($0.marked, figure) < distance($1.marked, figure) }), let time = nearest.mention.time {
             // "The death toll from Monday's earthquakes has risen to …": a running total from the day
             // named before the figure ("… rose to 2,345 on Monday" is as of that day).
-            if kind == .cumulative, runningTotal, nearest.marked.upperBound <= figure.lowerBound,
+            if kind != .event, runningTotal, nearest.marked.upperBound <= figure.lowerBound,
                case .point(let p) = time, p.granularity == .day, let published, p.start < published {
                 return interval(from: p.start, to: published)
             }
@@ -670,7 +681,11 @@ final class ClaimBinder {
         let offset = marked.range.lowerBound
         let start = sinceStarts.last { $0.offset < offset } ?? sinceStarts.first
         if kind == .cumulative, runningTotal, let start { return interval(from: start.day, to: published) }
-        if kind != .stock, let day = recentDays.last(where: { $0.offset < offset }) ?? recentDays.first { return day.day.iso }
+        if kind != .stock, let day = recentDays.last(where: { $0.offset < offset }) ?? recentDays.first {
+            // A running total after the day of the event runs from it to publication.
+            if kind == .cumulative, runningTotal, let published, day.day < published { return interval(from: day.day, to: published) }
+            return day.day.iso
+        }
         if kind == .cumulative, let start { return interval(from: start.day, to: published) }
         return published?.iso
     }

@@ -41,6 +41,8 @@ struct ClaimRules: Sendable {
     /// "700,000 of them …"): the sentence's start before it, and what follows it.
     let anaphoricPartLead: Pattern
     let anaphoricPartRest: Pattern
+    /// `(?&reporting_date_lead)` ending where a date starts: the date the source spoke.
+    let reportingDateLead: Pattern
     /// Where a sentence puts things (a `place` capture), and the names places are reported as.
     let locative: Pattern
     let places: WordTable<String>
@@ -139,6 +141,7 @@ struct ClaimRules: Sendable {
         gappedRest = try piece("(?&gapped_rest)")
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
+        reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
         locative = try piece("{{locative}}", anchored: false)
         var places = WordTable<String>()
         for entry in lexicon.entries("places") {
