@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        guard let format = Format(rawValue: format) else { throw failure("--format must be md, json, csv or html, not '\(self.format)'") }
+        guard let format = Report.Format(rawValue: format) else { throw failure("--format must be md, json, csv or html, not '\(self.format)'") }
         guard let failOn = Severity(rawValue: failOn) else { throw failure("--fail-on must be info, warning or error, not '\(self.failOn)'") }
         guard staleAfter >= 0 else { throw failure("--stale-after must be a number of days, 0 or more") }
         guard !claims.isEmpty || !paths.isEmpty else { throw failure("give article files or folders, or --claims FILE...") }
@@ -54,32 +54,39 @@ struct ReportCommand: ParsableCommand {
             let rules = try ruleOptions.load()
             let manifest = try self.manifest.map(Manifest.read)
             var input = ReportInput()
+            let t0 = Date()
             for path in claims { try input.read(claimsFile: path) }
+            if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING read \(Date().timeIntervalSince(t0))") }
             if !paths.isEmpty { try extract(into: &input, rules: rules, manifest: manifest) }
             if let manifest { input.add(manifest: manifest) }
             report = Report(input: input, rules: rules, options: Checker.Options(staleAfterDays: staleAfter))
         } catch {
             throw failure("\(error)")
         }
-        let text: String
-        switch format {
-        case .md: text = report.markdown()
-        case .json: text = report.json()
-        case .csv: text = report.csv()
-        case .html: text = report.html()
-        }
+        // Written a chunk at a time: a report over a million claims is never held whole.
+        let handle: FileHandle
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else { throw failure("cannot write \(output)") }
+            guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+                throw failure("cannot write \(output)")
+            }
+            handle = file
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            handle = .standardOutput
         }
+        let t1 = Date()
+        defer { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING write \(Date().timeIntervalSince(t1))") } }
+        var writeError: Error?
+        report.write(format) { chunk in
+            guard writeError == nil else { return }
+            do { try handle.write(contentsOf: chunk) } catch { writeError = error }
+        }
+        if output != nil { try? handle.close() }
+        if let writeError { throw failure("cannot write \(output ?? "the report"): \(writeError)") }
         for bad in report.errors { printError("figures report: \(bad.entry.id): \(bad.entry.error!)") }
         printError("figures report: \(report.summary)")
         let status = report.exitStatus(failOn: failOn)
         if status != 0 { throw ExitCode(status) }
     }
-
-    enum Format: String { case md, json, csv, html }
 
     /// Extracts the claims of every article; an article that cannot be read or processed is
     /// listed in the report with its error.

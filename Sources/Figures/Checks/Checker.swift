@@ -1,3 +1,4 @@
+import Foundation
 /// Groups claims that count the same thing and runs every consistency rule over them.
 ///
 /// ```swift
@@ -29,6 +30,13 @@
 /// cannot see (by place, by source), so conflicts and subgroup checks compare claims of
 /// different articles; sums and parts linked by `part_of` or `list` are checked within an
 /// article too.
+///
+/// **Scale.** Every rule compares all the pairs its semantics name, but none visits them one by
+/// one: a group is swept in time order (or sorted by value), keeping the extreme value that
+/// decides each claim, so the checks take O(n log n) for n claims. A check lists every claim it
+/// compared, and each claim is listed by a bounded number of checks: one check per group,
+/// series or family (not one per pair or per subgroup), so the report grows linearly with the
+/// claims. Messages cite at most ``CheckContext/citeLimit`` claims and say how many more.
 public struct Checker: Sendable {
     /// Thresholds of the checks.
     public struct Options: Sendable, Hashable {
@@ -54,8 +62,15 @@ public struct Checker: Sendable {
         public let checks: [Check]
         /// Claims not checked at all.
         public let skipped: [Skipped]
-        /// For each claim id, the key of the group it counts in (`category|population|period`).
-        public let groupKeys: [String: String]
+        /// The claims checked, and the key of the group each counts in.
+        let table: ClaimTable
+        let groupNames: [String]
+        /// Each check's position in ``checks``, by its serial.
+        let positions: [Int]
+
+        /// The key of the group `claim` counts in (`place|category|population|period`, with
+        /// `undated` for the period when it has none); `nil` when it was not checked.
+        public func group(of claim: Claim) -> String? { table.position(of: claim).map { groupNames[$0] } }
     }
 
     public let rules: RuleBook
@@ -67,34 +82,79 @@ public struct Checker: Sendable {
     }
 
     /// Checks `claims` against each other. The result does not depend on the claims' order.
-    public func run(_ claims: [Claim]) -> Result {
+    public func run(_ claims: [Claim]) -> Result { runKeepingContext(claims).result }
+
+    /// The result, and the prepared claims for the report's timelines.
+    func runKeepingContext(_ claims: [Claim]) -> (result: Result, context: CheckContext) {
+        var t = DispatchTime.now().uptimeNanoseconds
+        func lap(_ what: String) { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { let n = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TIMING \(what) \(Double(n - t) / 1e9)\n".data(using: .utf8)!); t = n } }
         let context = CheckContext(claims: claims, rules: rules, options: options)
+        lap("context")
         var checks: [Check] = []
-        checks += context.conflictChecks()
-        checks += context.reversalChecks()
-        checks += context.sumChecks()
-        checks += context.partWholeChecks()
-        checks += context.staleChecks()
-        checks += context.undatedChecks()
-        checks.sort(by: CheckContext.order)
-        return Result(checks: checks, skipped: context.skipped, groupKeys: context.groupKeys)
+        _ = context.groups; _ = context.groupIndex; lap("groups")
+        checks += context.conflictChecks(); lap("conflict")
+        checks += context.reversalChecks(); lap("reversal")
+        checks += context.sumChecks(); lap("sum")
+        checks += context.partWholeChecks(); lap("partwhole")
+        checks += context.staleChecks(); lap("stale")
+        checks += context.undatedChecks(); lap("undated")
+        checks = CheckContext.sorted(checks); lap("sort")
+        var positions = Array(repeating: 0, count: checks.count)
+        for (k, check) in checks.enumerated() { positions[check.serial] = k }
+        return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions), context)
     }
 }
 
-/// A claim prepared for the checks: its interval, time and population key.
+/// A claim prepared for the checks, as plain numbers (the claim itself, its time, population
+/// key and period are in the context's tables): a million of them are sorted and swept, and
+/// copying one copies no reference.
 struct Prepared: Sendable {
-    let claim: Claim
     let interval: FigureInterval
-    let time: ClaimTime?
-    /// `nil` is everyone.
-    let population: String?
     let kind: Category.Kind
-    /// The period key of its group: the point's ISO form, or `<series start>/<as of>`.
-    var period: String?
+    let unit: Claim.Unit
+    /// Its article, place, category and population (`-1`: everyone), numbered.
+    let article: Int
+    let placeID: Int32, categoryID: Int32, populationID: Int32
+    /// Its time in ``CheckContext/times``; `-1` when undated.
+    let timeID: Int32
+    /// The first and last day (ordinals) of the day or month it is given as of; `Int.max` when
+    /// undated.
+    let endFirst: Int, endLast: Int
+    /// A running total's start, first and last day; `Int.max` for a point or when undated.
+    let startFirst: Int, startLast: Int
+    /// The publication day (ordinal); `Int.max` when unknown.
+    let published: Int
     /// For a running total: the series it belongs to (starts that agree) and the family of
     /// series (starts within a month of each other).
     var series: Int?
     var family: Int?
+    /// Its group in ``CheckContext/groups``; `-1` when undated.
+    var group: Int = -1
+
+    var isDated: Bool { timeID >= 0 }
+    var isRunningTotal: Bool { startFirst != .max }
+
+    /// The key of its group (`nil` when undated), with everyone in place of its population
+    /// when `everyone`.
+    func key(everyone: Bool = false) -> GroupKey? {
+        guard isDated else { return nil }
+        return GroupKey(place: placeID, category: categoryID, unit: unit == .percent ? 1 : 0,
+                        population: everyone ? -1 : populationID, series: Int32(series ?? -1),
+                        first: Int32(truncatingIfNeeded: endFirst), last: Int32(truncatingIfNeeded: endLast))
+    }
+}
+
+/// What makes claims count the same thing, as numbers: place, category, unit, population
+/// (`-1`: everyone) and period (a running total's series, or `-1`, and the day or month it is
+/// given as of). The period's ISO form is one to one with these (a month and a day differ in
+/// their last day; one kind of series has one label per series).
+struct GroupKey: Hashable, Comparable {
+    var place: Int32, category: Int32, unit: Int8, population: Int32, series: Int32, first: Int32, last: Int32
+
+    static func < (a: GroupKey, b: GroupKey) -> Bool {
+        (a.place, a.category, a.unit, a.population, a.series, a.first) < (b.place, b.category, b.unit, b.population, b.series, b.first)
+            || ((a.place, a.category, a.unit, a.population, a.series, a.first) == (b.place, b.category, b.unit, b.population, b.series, b.first) && a.last < b.last)
+    }
 }
 
 /// Everything the rules share: prepared claims, their groups and series, and how to phrase a
@@ -103,84 +163,216 @@ final class CheckContext {
     let rules: RuleBook
     let options: Options
     typealias Options = Checker.Options
+    /// The claims checked (reported as fact, of a declared category, each once), sorted by
+    /// article, offsets, category and value; prepared as numbers in ``claims`` at the same
+    /// positions, which the checks refer to.
+    private(set) var records: [Claim] = []
     private(set) var claims: [Prepared] = []
+    private(set) var table = ClaimTable([])
     private(set) var skipped: [Checker.Skipped] = []
+    /// The distinct times of the claims, population keys, and group periods, by number.
+    private(set) var times: [ClaimTime] = []
+    private var populationKeys: [String] = []
+    private var periods: [String] = []
     /// Period labels of the running-total series, by series number.
     private(set) var seriesLabels: [Int: String] = [:]
     /// Start labels of the families of series, by family number.
     private(set) var familyLabels: [Int: String] = [:]
     /// Display names of population keys: the most frequent written form.
     private var names: [String: String] = [:]
-    private(set) var groupKeys: [String: String] = [:]
+    /// Each claim's group key for readers (`Gaza|killed|Palestinians|2023-10-07/2024-04-27`).
+    private(set) var groupNames: [String] = []
+    /// The claims with a time, grouped by place, category, unit, population and period, in the
+    /// order of their keys; and each group's position by its key.
+    private(set) var groups: [[Int]] = []
+    private(set) var groupIndex: [GroupKey: Int] = [:]
+    /// Each claim's place in time order (as-of day, then publication, article and offset).
+    private(set) var rank: [Int] = []
+    /// How many checks have been made.
+    private var made = 0
+    /// ISO forms of days, by ordinal.
+    private var isoDays: [Int: String] = [:]
 
     init(claims input: [Claim], rules: RuleBook, options: Options) {
         self.rules = rules
         self.options = options
-        var seen = Set<String>()
-        let sorted = input.sorted { ($0.article, $0.start, $0.end, $0.category, $0.value) < ($1.article, $1.start, $1.end, $1.category, $1.value) }
-        var written: [String: [String: Int]] = [:]
-        for claim in sorted {
-            guard seen.insert("\(claim.id)|\(claim.end)|\(claim.category)|\(claim.value)").inserted else { continue }
+        // Usually already in this order (the report sorts its claims so).
+        let order = input.indices.sorted { a, b in
+            if input[a].article != input[b].article { return input[a].article < input[b].article }
+            if input[a].start != input[b].start { return input[a].start < input[b].start }
+            if input[a].end != input[b].end { return input[a].end < input[b].end }
+            if input[a].category != input[b].category { return input[a].category < input[b].category }
+            return input[a].value < input[b].value
+        }
+        // Lookups repeat across a million claims: each category, written population and
+        // time is read once.
+        var categories: [String: (category: Category?, id: Int32)] = [:]
+        var keys: [String: Int32] = [:]
+        var timeIDs: [TimeKey: Int32] = [:]
+        var articles: [String: Int] = [:]
+        var places: [String?: Int32] = [:]
+        var populations: [String: Int32] = [:]
+        var forms: [String: Int] = [:]
+        var previous: Int?
+        records.reserveCapacity(input.count)
+        claims.reserveCapacity(input.count)
+        for k in order {
+            let claim = input[k]
+            // The same claim twice (same article, offsets, category and value) counts once.
+            if let p = previous, input[p].article == claim.article, input[p].start == claim.start, input[p].end == claim.end,
+               input[p].category == claim.category, input[p].value == claim.value { continue }
+            previous = k
             if claim.modality != .reported {
                 skipped.append(.init(claim: claim, why: "not reported as fact (\(claim.modality.rawValue))"))
                 continue
             }
-            guard let category = rules.category(named: claim.category) else {
+            let known = categories[claim.category] ?? (rules.category(named: claim.category), Int32(categories.count))
+            categories[claim.category] = known
+            guard let category = known.category else {
                 skipped.append(.init(claim: claim, why: "category '\(claim.category)' not declared in the rule tables"))
                 continue
             }
-            let key = PopulationKey.key(claim.population)
-            if let key, let population = claim.population { written[key, default: [:]][population, default: 0] += 1 }
-            claims.append(Prepared(claim: claim, interval: FigureInterval(claim, rules: rules),
-                                   time: ClaimTime(claim.refersTo, published: claim.published),
-                                   population: key, kind: category.kind))
+            var population: Int32 = -1
+            if let written = claim.population {
+                if let id = keys[written] {
+                    population = id
+                } else {
+                    population = PopulationKey.key(written).map { key in
+                        if let id = populations[key] { return id }
+                        populationKeys.append(key)
+                        populations[key] = Int32(populationKeys.count - 1)
+                        return Int32(populationKeys.count - 1)
+                    } ?? -1
+                    keys[written] = population
+                }
+            }
+            if population >= 0, let form = claim.population { forms[form, default: 0] += 1 }
+            let timeKey = TimeKey(refersTo: claim.refersTo, published: claim.published)
+            let timeID: Int32
+            if let id = timeIDs[timeKey] {
+                timeID = id
+            } else {
+                if let time = ClaimTime(claim.refersTo, published: claim.published) {
+                    times.append(time)
+                    timeID = Int32(times.count - 1)
+                } else {
+                    timeID = -1
+                }
+                timeIDs[timeKey] = timeID
+            }
+            let time = timeID >= 0 ? times[Int(timeID)] : nil
+            let article = articles[claim.article] ?? articles.count
+            articles[claim.article] = article
+            let place = places[claim.place] ?? Int32(places.count)
+            places[claim.place] = place
+            records.append(claim)
+            claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
+                                   placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
+                                   endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
+                                   startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
+                                   published: claim.published?.ordinal ?? .max))
         }
-        for (key, forms) in written {
-            names[key] = forms.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+        table = ClaimTable(records)
+        // Each group's name: its most frequent written form (the first in order among equals).
+        var best: [Int32: (form: String, count: Int)] = [:]
+        for (form, count) in forms {
+            let id = keys[form]!
+            if let known = best[id], known.count > count || (known.count == count && known.form < form) { continue }
+            best[id] = (form, count)
         }
+        for (id, form) in best { names[populationKeys[Int(id)]] = form.form }
+        let (claims, records) = (self.claims, self.records)
+        let byTime = claims.indices.sorted { a, b in
+            if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
+            if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
+            if claims[a].article != claims[b].article { return records[a].article < records[b].article }
+            if records[a].start != records[b].start { return records[a].start < records[b].start }
+            return a < b
+        }
+        rank = Array(repeating: 0, count: claims.count)
+        for (r, i) in byTime.enumerated() { rank[i] = r }
         assignPeriods()
     }
+
+    /// What a claim's time is read from.
+    private struct TimeKey: Hashable {
+        let refersTo: String?
+        let published: Day?
+    }
+
+    /// The claim at position `i`.
+    func claim(_ i: Int) -> Claim { records[i] }
+
+    /// The time of claim `i`; `nil` when undated.
+    func time(_ i: Int) -> ClaimTime? { claims[i].isDated ? times[Int(claims[i].timeID)] : nil }
+
+    /// The population key of claim `i`; `nil` is everyone.
+    func population(_ i: Int) -> String? { claims[i].populationID >= 0 ? populationKeys[Int(claims[i].populationID)] : nil }
+
+    /// The period key of claim `i`'s group: the point's ISO form, or `<series start>/<as of>`;
+    /// `nil` when undated.
+    func period(_ i: Int) -> String? { claims[i].group >= 0 ? periods[claims[i].group] : nil }
 
     /// Starts at most this many days apart belong to one family of series ("since 7 October"
     /// and "since late October" in one war).
     static let familyGap = 31
 
-    /// Puts running totals into series (per category and unit, by agreeing starts: a month and
-    /// a day in it agree) and series into families (starts at most ``familyGap`` days apart),
-    /// and gives every dated claim its period key.
+    /// Puts running totals into series (per place, category and unit, by agreeing starts: a
+    /// month and a day in it agree) and series into families (starts at most ``familyGap`` days
+    /// apart), groups the dated claims, and gives every group its period key.
     private func assignPeriods() {
-        var byKind: [String: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.time?.isRunningTotal == true {
-            byKind["\(p.claim.place ?? "")|\(p.claim.category)|\(p.claim.unit.rawValue)", default: []].append(i)
+        var byKind: [GroupKey: [Int]] = [:]
+        for i in claims.indices where claims[i].isRunningTotal {
+            let p = claims[i]
+            byKind[GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: 0, series: 0, first: 0, last: 0),
+                   default: []].append(i)
         }
         var nextSeries = 0, nextFamily = 0
         for key in byKind.keys.sorted() {
-            let members = byKind[key]!
-            for family in CheckContext.clusters(members, linked: { a, b in
-                let sa = self.claims[a].time!.start!, sb = self.claims[b].time!.start!
-                return sa.overlaps(sb) || max(sa.first, sb.first).ordinal - min(sa.last, sb.last).ordinal <= CheckContext.familyGap
-            }) {
+            for family in clusters(byKind[key]!, gap: CheckContext.familyGap) {
                 familyLabels[nextFamily] = label(family)
-                for series in CheckContext.clusters(family, linked: { self.claims[$0].time!.start!.overlaps(self.claims[$1].time!.start!) }) {
-                    let label = label(series)
-                    seriesLabels[nextSeries] = label
+                for series in clusters(family, gap: 0) {
+                    seriesLabels[nextSeries] = label(series)
                     for i in series {
                         claims[i].series = nextSeries
                         claims[i].family = nextFamily
-                        claims[i].period = label + "/" + claims[i].time!.end.iso
                     }
                     nextSeries += 1
                 }
                 nextFamily += 1
             }
         }
-        for i in claims.indices where claims[i].period == nil {
-            claims[i].period = claims[i].time?.end.iso
+        // Groups, and their period and key for readers, made once per group.
+        var byKey: [GroupKey: [Int]] = [:]
+        for i in claims.indices { if let key = claims[i].key() { byKey[key, default: []].append(i) } }
+        let keys = byKey.keys.sorted()
+        groups = keys.map { byKey[$0]! }
+        groupNames = Array(repeating: "", count: claims.count)
+        for (g, key) in keys.enumerated() {
+            groupIndex[key] = g
+            let first = groups[g][0]
+            let end = time(first)!.end.iso
+            periods.append(claims[first].series.map { seriesLabels[$0]! + "/" + end } ?? end)
+            let name = groupName(first, period: periods[g])
+            for i in groups[g] {
+                claims[i].group = g
+                groupNames[i] = name
+            }
         }
-        for p in claims {
-            groupKeys[p.claim.id] = [p.claim.place, p.claim.category, p.claim.unit == .percent ? "percent" : nil, name(p.population) ?? "everyone", p.period ?? "undated"]
-                .compactMap { $0 }.joined(separator: "|")
+        var undated: [GroupKey: String] = [:]
+        for i in claims.indices where !claims[i].isDated {
+            let p = claims[i]
+            let key = GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: p.populationID,
+                               series: -1, first: 0, last: 0)
+            if undated[key] == nil { undated[key] = groupName(i, period: "undated") }
+            groupNames[i] = undated[key]!
         }
+    }
+
+    /// `Gaza|killed|Palestinians|2023-10-07/2024-04-27`: a group's key for readers.
+    private func groupName(_ i: Int, period: String) -> String {
+        [records[i].place, records[i].category, claims[i].unit == .percent ? "percent" : nil, name(population(i)) ?? "everyone", period]
+            .compactMap { $0 }.joined(separator: "|")
     }
 
     /// The label of a set of running totals: its most precise start, the most frequent among
@@ -188,25 +380,36 @@ final class CheckContext {
     private func label(_ members: [Int]) -> String {
         var counts: [String: (count: Int, span: ClaimTime.Span)] = [:]
         for i in members {
-            let s = claims[i].time!.start!
+            let s = time(i)!.start!
             counts[s.iso] = ((counts[s.iso]?.count ?? 0) + 1, s)
         }
-        return counts.values.sorted { a, b in
+        return counts.values.min { a, b in
             let da = a.span.last.ordinal - a.span.first.ordinal, db = b.span.last.ordinal - b.span.first.ordinal
             return (da, -a.count, a.span.iso) < (db, -b.count, b.span.iso)
-        }[0].span.iso
+        }!.span.iso
     }
 
-    /// Splits `members` into the connected sets of `linked` (sorted, in a stable order).
-    static func clusters(_ members: [Int], linked: (Int, Int) -> Bool) -> [[Int]] {
-        var parent = Array(0..<members.count)
-        func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
-        for a in 0..<members.count {
-            for b in (a + 1)..<members.count where linked(members[a], members[b]) { parent[find(a)] = find(b) }
+    /// Splits running totals into the sets whose starts are linked, directly or through others:
+    /// two starts are linked when the later begins at most `gap` days after the earlier ends
+    /// (`gap` 0: they overlap). Each set is sorted, and the sets are in the order of their first
+    /// claims. Sorting by start and sweeping finds them in O(n log n): a start that begins after
+    /// every start so far has ended (plus the gap) opens a new set.
+    func clusters(_ members: [Int], gap: Int) -> [[Int]] {
+        let claims = self.claims
+        let byStart = members.sorted { (claims[$0].startFirst, $0) < (claims[$1].startFirst, $1) }
+        var result: [[Int]] = []
+        var current: [Int] = []
+        var reach = Int.min
+        for i in byStart {
+            if !current.isEmpty, claims[i].startFirst > reach {
+                result.append(current.sorted())
+                current = []
+            }
+            current.append(i)
+            reach = current.count == 1 ? claims[i].startLast + gap : max(reach, claims[i].startLast + gap)
         }
-        var clusters: [Int: [Int]] = [:]
-        for a in 0..<members.count { clusters[find(a), default: []].append(members[a]) }
-        return clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        if !current.isEmpty { result.append(current.sorted()) }
+        return result.sorted { $0[0] < $1[0] }
     }
 
     /// The display form of a population key.
@@ -215,57 +418,76 @@ final class CheckContext {
         return names[key] ?? key
     }
 
-    /// The claims with a time, grouped by category, unit, population and period.
-    lazy var groups: [[Int]] = {
-        var map: [String: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.period != nil {
-            map[key(p, population: p.population), default: []].append(i)
-        }
-        return map.keys.sorted().map { map[$0]! }
-    }()
-
-    /// The key of the group of `p` with `population` in place of its own.
-    func key(_ p: Prepared, population: String?) -> String {
-        "\(p.claim.place ?? "")|\(p.claim.category)|\(p.claim.unit.rawValue)|\(population ?? "")|\(p.period ?? "")"
-    }
-
-    lazy var groupIndex: [String: [Int]] = {
-        var map: [String: [Int]] = [:]
-        for g in groups { map[key(claims[g[0]], population: claims[g[0]].population)] = g }
-        return map
-    }()
+    /// The claims of the group with `key`, if there are any.
+    func group(_ key: GroupKey?) -> [Int]? { key.flatMap { groupIndex[$0] }.map { groups[$0] } }
 
     /// Claims in time order (as-of day, then publication, article and offset).
     func inTimeOrder(_ indices: [Int]) -> [Int] {
-        indices.sorted { a, b in
-            let pa = claims[a], pb = claims[b]
-            let ta = pa.time.map { $0.end.first.ordinal } ?? Int.max, tb = pb.time.map { $0.end.first.ordinal } ?? Int.max
-            let ua = pa.claim.published?.ordinal ?? Int.max, ub = pb.claim.published?.ordinal ?? Int.max
-            return (ta, ua, pa.claim.article, pa.claim.start) < (tb, ub, pb.claim.article, pb.claim.start)
-        }
+        let rank = self.rank
+        return indices.sorted { rank[$0] < rank[$1] }
     }
 
-    /// Builds a check over the claims at `indices`; `evidence` are the claims a failure rests on.
-    func check(_ rule: CheckRule, failed: Bool, reason: String, severity: Severity = .error, indices: [Int], evidence: [Int] = [],
-               category: String, population: String?, refersTo: String?, message: String) -> Check {
-        let all = inTimeOrder(Array(Set(indices)))
-        let rest = inTimeOrder(Array(Set(evidence.isEmpty ? indices : evidence)))
-        return Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
-                     category: category, place: all.first.flatMap { claims[$0].claim.place }, population: name(population), refersTo: refersTo,
-                     claims: all.map { claims[$0].claim }, evidence: failed ? rest.map { claims[$0].claim } : [], message: message)
+    /// Claims in time order, each once.
+    func distinctInTimeOrder(_ indices: [Int]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(indices.count)
+        for i in inTimeOrder(indices) where result.last != i { result.append(i) }
+        return result
     }
+
+    /// Builds a check over the claims at `indices`; `evidence` are the claims a failure rests on
+    /// (all of `indices` when empty). `groups` is the population for readers when the check
+    /// spans several groups (see ``Check/populationLabel``).
+    func check(_ rule: CheckRule, failed: Bool, reason: String, severity: Severity = .error, indices: [Int], evidence: [Int] = [],
+               category: String, population: String?, groups: String? = nil, refersTo: String?, message: String) -> Check {
+        let all = distinctInTimeOrder(indices)
+        let rest = failed ? distinctInTimeOrder(evidence.isEmpty ? indices : evidence) : []
+        let check = Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
+                          category: category, place: all.first.flatMap { records[$0].place }, population: name(population),
+                          populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: made)
+        made += 1
+        return check
+    }
+
+    /// How many claims a message cites at most; the rest are counted ("and 4,312 more").
+    static let citeLimit = 10
 
     /// How a claim reads in a message: `81 (000_4a6e…, 2024-04-27)`.
     func cite(_ i: Int) -> String {
-        let c = claims[i].claim
+        let c = records[i]
         let text = c.text.isEmpty ? FigureInterval.format(c.value) : c.text
-        return "\(text) (\(c.article)\(c.published.map { ", " + $0.iso } ?? ""))"
+        return "\(text) (\(c.article)\(claims[i].published == .max ? "" : ", " + iso(claims[i].published)))"
     }
 
+    /// A day's ISO form, made once per day.
+    func iso(_ ordinal: Int) -> String {
+        if let known = isoDays[ordinal] { return known }
+        let text = Day(ordinal: ordinal).iso
+        isoDays[ordinal] = text
+        return text
+    }
+
+    /// Claims in time order, `a, b and c`; beyond ``citeLimit``, the first ones and how many
+    /// more.
     func cite(_ indices: [Int]) -> String {
-        let list = inTimeOrder(indices).map(cite)
+        let ordered = inTimeOrder(indices)
+        if ordered.count > CheckContext.citeLimit {
+            return ordered.prefix(CheckContext.citeLimit).map(cite).joined(separator: ", ") + " and " + CheckContext.count(ordered.count - CheckContext.citeLimit) + " more"
+        }
+        let list = ordered.map(cite)
         guard list.count > 1 else { return list.first ?? "" }
         return list.dropLast().joined(separator: ", ") + " and " + list.last!
+    }
+
+    /// A count for readers: `4,312`.
+    static func count(_ n: Int) -> String { FigureInterval.format(Double(n)) }
+
+    /// Up to three pairs for a message, `a against b; c against d; e against f`, and how many
+    /// more when `total` is known.
+    func citePairs(_ pairs: [(Int, Int)], _ joiner: String, total: Int? = nil) -> String {
+        let text = pairs.prefix(3).map { "\(cite($0.0)) \(joiner) \(cite($0.1))" }.joined(separator: "; ")
+        guard let total, total > 3 else { return text }
+        return text + "; and \(CheckContext.count(total - 3)) more pairs"
     }
 
     /// A category for readers: `captives_released` → `captives released`.
@@ -274,16 +496,48 @@ final class CheckContext {
     /// The phrase for a population in messages.
     func phrase(_ key: String?) -> String { name(key) ?? "everyone" }
 
-    /// Whether group `part` is contained in group `whole` (equal, or `whole` is everyone).
-    static func contained(_ part: String?, in whole: String?) -> Bool { whole == nil || part == whole }
-
-    /// The order of checks in a report: kind, category, population, period, first claim.
-    static func order(_ a: Check, _ b: Check) -> Bool {
-        let ka = Check.Kind.allCases.firstIndex(of: a.kind)!, kb = Check.Kind.allCases.firstIndex(of: b.kind)!
-        if ka != kb { return ka < kb }
-        let ra = CheckRule.all.firstIndex(of: a.rule) ?? 0, rb = CheckRule.all.firstIndex(of: b.rule) ?? 0
-        let ca = a.claims.first?.id ?? "", cb = b.claims.first?.id ?? ""
-        return (a.category, a.population ?? "", a.refersTo ?? "", ra, ca, a.claims.count)
-            < (b.category, b.population ?? "", b.refersTo ?? "", rb, cb, b.claims.count)
+    /// The groups a check over several populations is about, for readers: `Israelis`,
+    /// `Israelis and foreigners`, `5 groups`; `nil` when there is at most one (the check's
+    /// population says it).
+    func groupsPhrase(_ keys: [String]) -> String? {
+        let named = Set(keys).sorted().map { name($0)! }
+        switch named.count {
+        case 0, 1: return nil
+        case 2, 3: return named.dropLast().joined(separator: ", ") + " and " + named.last!
+        default: return "\(named.count) groups"
+        }
     }
+
+    /// The named groups of `members`: their keys, and the one group if there is exactly one.
+    func namedGroups(_ members: [Int]) -> (keys: [String], single: String?) {
+        let ids = Set(members.map { claims[$0].populationID }.filter { $0 >= 0 })
+        let keys = ids.map { populationKeys[Int($0)] }
+        return (keys, keys.count == 1 ? keys[0] : nil)
+    }
+
+    /// Whether group `part` is contained in group `whole` (equal, or `whole` is everyone).
+    static func contained(_ part: Int32, in whole: Int32) -> Bool { whole < 0 || part == whole }
+
+    /// Sorts checks in report order: kind, category, population, period, rule, first claim
+    /// (each check's key made once).
+    static func sorted(_ checks: [Check]) -> [Check] {
+        // Strings are ranked once, so that most comparisons compare integers.
+        func ranks(_ strings: [String]) -> [Int] {
+            let order = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, $0) })
+            return strings.map { order[$0]! }
+        }
+        let categories = ranks(checks.map(\.category)), populations = ranks(checks.map { $0.population ?? "" })
+        let periods = ranks(checks.map { $0.refersTo ?? "" })
+        let kinds = checks.map { kindPositions[$0.kind]! }, rules = checks.map(\.rule.position), counts = checks.map(\.claimCount)
+        let ids = checks.map { $0.firstClaim?.id ?? "" }
+        return checks.indices.sorted { a, b in
+            if (kinds[a], categories[a], populations[a], periods[a], rules[a]) != (kinds[b], categories[b], populations[b], periods[b], rules[b]) {
+                return (kinds[a], categories[a], populations[a], periods[a], rules[a]) < (kinds[b], categories[b], populations[b], periods[b], rules[b])
+            }
+            if ids[a] != ids[b] { return ids[a] < ids[b] }
+            return (counts[a], a) < (counts[b], b)
+        }.map { checks[$0] }
+    }
+
+    private static let kindPositions = Dictionary(uniqueKeysWithValues: Check.Kind.allCases.enumerated().map { ($1, $0) })
 }

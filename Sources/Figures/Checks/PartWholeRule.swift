@@ -30,7 +30,10 @@ extension CheckContext {
     /// - `part_whole.share` (reason `share_over_100`): a percentage must have `low ≤ 100`.
     /// - `part_whole.subgroup` (reason `part_over_whole`): claims of a named group and claims
     ///   about everyone with the same category, unit and period, from different articles: each
-    ///   named figure's `low` must not exceed the figure for everyone's `high`.
+    ///   named figure's `low` must not exceed the figure for everyone's `high`. One check runs
+    ///   per group of claims about everyone, over every named group of its category and period
+    ///   (so that the claims about everyone are listed once, not once per named group); a named
+    ///   figure is over when the lowest high for everyone from other articles is below its low.
     func partWholeChecks() -> [Check] {
         var checks: [Check] = []
         for parts in partSets(minimum: 1) where parts.members.count == 1 {
@@ -41,46 +44,63 @@ extension CheckContext {
                 ? "The part \(cite(part)) is larger than its whole, \(cite(whole))."
                 : "The part \(cite(part)) is within its whole, \(cite(whole))."
             checks.append(check(.partOfWhole, failed: failed, reason: "part_over_whole", indices: [part, whole],
-                                category: claims[part].claim.category, population: claims[whole].population,
-                                refersTo: claims[whole].period ?? claims[part].period, message: message))
+                                category: records[part].category, population: population(whole),
+                                refersTo: period(whole) ?? period(part), message: message))
         }
-        for (i, p) in claims.enumerated() {
+        for i in claims.indices {
             // A percentage's whole is the group it is a share of, not a count to compare with.
-            if let whole = p.claim.whole, whole > 0, p.claim.unit == .people {
-                let failed = p.interval.low > whole
-                let share = FigureInterval.format((p.claim.value / whole * 1000).rounded() / 10)
+            if let whole = records[i].whole, whole > 0, claims[i].unit == .people {
+                let failed = claims[i].interval.low > whole
+                let share = FigureInterval.format((records[i].value / whole * 1000).rounded() / 10)
                 let message = failed
                     ? "\(cite(i)) is given as a part of \(FigureInterval.format(whole)), but is larger (\(share)%)."
                     : "\(cite(i)) is \(share)% of the whole it is given with, \(FigureInterval.format(whole))."
                 checks.append(check(.ofWhole, failed: failed, reason: "part_over_whole", indices: [i],
-                                    category: p.claim.category, population: p.population, refersTo: p.period, message: message))
+                                    category: records[i].category, population: population(i), refersTo: period(i), message: message))
             }
-            if p.claim.unit == .percent {
-                let failed = p.interval.low > 100
+            if claims[i].unit == .percent {
+                let failed = claims[i].interval.low > 100
                 let message = failed ? "\(cite(i)) is a share over 100%." : "\(cite(i)) is a share of at most 100%."
                 checks.append(check(.share, failed: failed, reason: "share_over_100", indices: [i],
-                                    category: p.claim.category, population: p.population, refersTo: p.period, message: message))
+                                    category: records[i].category, population: population(i), refersTo: period(i), message: message))
             }
         }
-        for group in groups {
-            let first = claims[group[0]]
-            guard first.population != nil, let everyone = groupIndex[key(first, population: nil)] else { continue }
-            var compared = 0
+        // Named groups by the group of everyone's claims of the same category and period.
+        var namedByWhole: [GroupKey: [[Int]]] = [:]
+        for group in groups where claims[group[0]].populationID >= 0 {
+            let whole = claims[group[0]].key(everyone: true)!
+            if groupIndex[whole] != nil { namedByWhole[whole, default: []].append(group) }
+        }
+        for whole in namedByWhole.keys.sorted() {
+            let everyone = groups[groupIndex[whole]!]
+            var lowestHigh = TopByArticle()
+            for e in everyone { lowestHigh.add(-claims[e].interval.high, article: claims[e].article, index: e) }
+            // A named group is compared when one of its claims is in another article than a
+            // claim about everyone.
+            let compared = namedByWhole[whole]!.filter { group in group.contains { lowestHigh.excluding(claims[$0].article) != nil } }
+            guard !compared.isEmpty else { continue }
+            let named = compared.flatMap { $0 }
+            var highestLow = TopByArticle()
+            for g in named { highestLow.add(claims[g].interval.low, article: claims[g].article, index: g) }
+            let over = named.filter { g in lowestHigh.excluding(claims[g].article).map { -$0.value < claims[g].interval.low } ?? false }
+            let under = everyone.filter { e in highestLow.excluding(claims[e].article).map { $0.value > claims[e].interval.high } ?? false }
             var pairs: [(Int, Int)] = []
-            for g in group {
-                for e in everyone where claims[g].claim.article != claims[e].claim.article {
-                    compared += 1
-                    if claims[g].interval.low > claims[e].interval.high { pairs.append((g, e)) }
+            search: for g in over {
+                for e in everyone where claims[g].article != claims[e].article && claims[g].interval.low > claims[e].interval.high {
+                    pairs.append((g, e))
+                    if pairs.count == 3 { break search }
                 }
             }
-            guard compared > 0 else { continue }
-            let what = "\(words(first.claim.category)) · \(phrase(first.population)) · \(first.period!)"
-            let message = pairs.isEmpty
-                ? "The figures for \(what) are within those for everyone: \(cite(group)) against \(cite(everyone))."
-                : "The figures for \(what) exceed those for everyone: " + pairs.prefix(3).map { "\(cite($0.0)) against \(cite($0.1))" }.joined(separator: "; ") + "."
-            checks.append(check(.subgroup, failed: !pairs.isEmpty, reason: "part_over_whole", indices: group + everyone,
-                                evidence: pairs.flatMap { [$0.0, $0.1] }, category: first.claim.category,
-                                population: first.population, refersTo: first.period, message: message))
+            let first = named[0]
+            let single = compared.count == 1 ? population(first) : nil
+            let groups = groupsPhrase(compared.map { population($0[0])! })
+            let what = "\(words(records[first].category)) · \(groups ?? phrase(single)) · \(period(first)!)"
+            let message = over.isEmpty
+                ? "The figures for \(what) are within those for everyone: \(cite(named)) against \(cite(everyone))."
+                : "The figures for \(what) exceed those for everyone: \(citePairs(pairs, "against"))."
+            checks.append(check(.subgroup, failed: !over.isEmpty, reason: "part_over_whole", indices: named + everyone,
+                                evidence: over + under, category: records[first].category,
+                                population: single, groups: groups, refersTo: period(first), message: message))
         }
         return checks
     }

@@ -12,44 +12,57 @@ extension CheckContext {
     /// by at least two articles are compared by the day they are given as of. A claim whose as-of
     /// day is more than ``Checker/Options/staleAfterDays`` days before the newest as-of day among
     /// the other articles' claims that day is stale: an outlet repeating a toll from months ago
-    /// while others give today's. One check runs per series and publication day.
+    /// while others give today's. One check runs per series and publication day. The newest
+    /// claim of another article than a claim's is the newest of the day, or the newest of the
+    /// other articles when the claim is of its article: two values decide every claim.
     func staleChecks() -> [Check] {
-        var series: [String: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.time != nil && p.claim.published != nil {
-            if let s = p.series {
-                series["t|\(s)|\(p.population ?? "")", default: []].append(i)
-            } else if p.kind == .stock {
-                series["s|\(p.claim.place ?? "")|\(p.claim.category)|\(p.claim.unit.rawValue)|\(p.population ?? "")", default: []].append(i)
-            }
+        // The claims that may be stale, by series (a running total's, or a stock's levels), group
+        // and publication day: sorted, each run of equal keys is one check.
+        struct Key: Comparable {
+            let series: GroupKey, published: Int
+            static func < (a: Key, b: Key) -> Bool { (a.series, a.published) < (b.series, b.published) }
         }
+        var candidates: [(key: Key, claim: Int)] = []
+        for i in claims.indices where claims[i].isDated && claims[i].published != .max {
+            let p = claims[i]
+            guard p.series != nil || p.kind == .stock else { continue }
+            let series = GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: p.populationID,
+                                  series: Int32(p.series ?? -1), first: 0, last: 0)
+            candidates.append((Key(series: series, published: p.published), i))
+        }
+        candidates.sort { ($0.key, rank[$0.claim]) < ($1.key, rank[$1.claim]) }
         var checks: [Check] = []
-        for key in series.keys.sorted() {
-            var byDay: [Day: [Int]] = [:]
-            for i in series[key]! { byDay[claims[i].claim.published!, default: []].append(i) }
-            for day in byDay.keys.sorted() {
-                let members = inTimeOrder(byDay[day]!)
-                guard Set(members.map { claims[$0].claim.article }).count >= 2 else { continue }
-                var stale: [Int] = []
-                var newer = Set<Int>()
-                for c in members {
-                    let others = members.filter { claims[$0].claim.article != claims[c].claim.article }
-                    guard let newest = others.max(by: { claims[$0].time!.end.first < claims[$1].time!.end.first }) else { continue }
-                    let gap = claims[newest].time!.end.first.ordinal - claims[c].time!.end.last.ordinal
-                    if gap > options.staleAfterDays {
-                        stale.append(c)
-                        newer.insert(newest)
-                    }
+        var start = 0
+        while start < candidates.count {
+            var end = start + 1
+            while end < candidates.count, candidates[end].key == candidates[start].key { end += 1 }
+            let members = candidates[start..<end].map(\.claim)
+            start = end
+            guard members.contains(where: { claims[$0].article != claims[members[0]].article }) else { continue }
+            // The newest claim of another article than each claim's: the newest of all, or
+            // the newest of the articles other than its (the first in time order among
+            // equals).
+            var newestOf = TopByArticle()
+            for c in members { newestOf.add(Double(claims[c].endFirst), article: claims[c].article, index: c) }
+            var stale: [Int] = []
+            var newer = Set<Int>()
+            for c in members {
+                guard let newest = newestOf.excluding(claims[c].article)?.index else { continue }
+                if claims[newest].endFirst - claims[c].endLast > options.staleAfterDays {
+                    stale.append(c)
+                    newer.insert(newest)
                 }
-                let first = claims[members[0]]
-                let newest = members.max { claims[$0].time!.end.first < claims[$1].time!.end.first }!
-                let what = "\(words(first.claim.category)) · \(phrase(first.population))"
-                let message = stale.isEmpty
-                    ? "The figures of \(what) published on \(day.iso) are of about the same date: \(cite(members))."
-                    : "Published on \(day.iso), \(cite(stale)) \(stale.count == 1 ? "is" : "are") more than \(options.staleAfterDays) days older than \(cite(Array(newer)))."
-                checks.append(check(.staleSameDay, failed: !stale.isEmpty, reason: "older_than_same_day", severity: .warning,
-                                    indices: members, evidence: stale + Array(newer), category: first.claim.category,
-                                    population: first.population, refersTo: claims[newest].period, message: message))
             }
+            let first = members[0]
+            let newest = newestOf.best!.index
+            let day = records[first].published!.iso
+            let what = "\(words(records[first].category)) · \(phrase(population(first)))"
+            let message = stale.isEmpty
+                ? "The figures of \(what) published on \(day) are of about the same date: \(cite(members))."
+                : "Published on \(day), \(cite(stale)) \(stale.count == 1 ? "is" : "are") more than \(options.staleAfterDays) days older than \(cite(Array(newer)))."
+            checks.append(check(.staleSameDay, failed: !stale.isEmpty, reason: "older_than_same_day", severity: .warning,
+                                indices: members, evidence: stale + Array(newer), category: records[first].category,
+                                population: population(first), refersTo: period(newest), message: message))
         }
         return checks
     }

@@ -11,14 +11,14 @@ extension CheckContext {
     /// listed, not guessed, and take part in no other check except the part-whole checks that
     /// need no time. The check's population is the group its claims share, if they share one.
     func undatedChecks() -> [Check] {
-        var buckets: [String: [Int]] = [:]
-        for (i, p) in claims.enumerated() { buckets[p.claim.category, default: []].append(i) }
+        var buckets: [Int32: [Int]] = [:]
+        for i in claims.indices { buckets[claims[i].categoryID, default: []].append(i) }
         var checks: [Check] = []
-        for category in buckets.keys.sorted() {
-            let members = buckets[category]!
-            let undated = members.filter { claims[$0].time == nil }
-            let populations = Set((undated.isEmpty ? members : undated).map { claims[$0].population ?? "" })
-            let population = populations.count == 1 ? claims[(undated.isEmpty ? members : undated)[0]].population : nil
+        for members in buckets.values.sorted(by: { records[$0[0]].category < records[$1[0]].category }) {
+            let category = records[members[0]].category
+            let undated = members.filter { !claims[$0].isDated }
+            let populations = Set((undated.isEmpty ? members : undated).map { claims[$0].populationID })
+            let population = populations.count == 1 ? self.population((undated.isEmpty ? members : undated)[0]) : nil
             let message: String
             if undated.isEmpty {
                 message = members.count == 1 ? "The claim of \(words(category)) can be placed in time." : "All \(members.count) claims of \(words(category)) can be placed in time."

@@ -9,30 +9,28 @@ extension Report {
     /// The report as CSV (RFC 4180): one row per claim, with the key of the group it counts in,
     /// the ids of the checks that compared it and of the findings that rest on it (separated by
     /// spaces), and why it was not checked, if it was not.
-    public func csv() -> String {
-        var checksOf: [String: [String]] = [:]
-        var findingsOf: [String: [String]] = [:]
-        for check in checks {
-            for claim in check.claims { checksOf[claim.id + "|" + claim.category, default: []].append(id(of: check)) }
-        }
-        for finding in findings {
-            for claim in finding.evidence { findingsOf[claim.id + "|" + claim.category, default: []].append(findingID(of: finding)!) }
-        }
+    func csv(to out: ReportSink) {
+        // The checks and findings of each claim, by its position in the checks' table.
+        var checksOfClaim = [[Int]](repeating: [], count: table.claims.count)
+        var findingsOfClaim = [[Int]](repeating: [], count: table.claims.count)
+        for (k, check) in checks.enumerated() { for i in check.claimIndices { checksOfClaim[i].append(k) } }
+        for (f, finding) in findings.enumerated() { for i in finding.evidenceIndices { findingsOfClaim[i].append(f) } }
         var why: [String: String] = [:]
         for s in skipped { why[s.claim.id + "|" + s.claim.category] = s.why }
-        var lines = [Report.csvHeader.joined(separator: ",")]
+        out.write(Report.csvHeader.joined(separator: ",") + "\r\n")
         for c in claims {
             let key = c.id + "|" + c.category
+            let position = table.position(of: c)
             let fields: [String] = [
                 c.id, c.article, c.published?.iso ?? "", c.outlet ?? "", c.category, c.population ?? "",
                 Report.number(c.value), c.qualifier.rawValue, c.low.map(Report.number) ?? "", c.high.map(Report.number) ?? "",
                 c.unit.rawValue, c.modality.rawValue, c.refersTo ?? "", c.attributedTo ?? "", String(c.start), String(c.end),
-                c.text, groupKeys[c.id] ?? "", (checksOf[key] ?? []).joined(separator: " "), (findingsOf[key] ?? []).joined(separator: " "),
+                c.text, position.map { tableGroups[$0] } ?? "", (position.map { checksOfClaim[$0] } ?? []).map(checkID).joined(separator: " "),
+                (position.map { findingsOfClaim[$0] } ?? []).map { "F\($0 + 1)" }.joined(separator: " "),
                 why[key] ?? "", c.sentence,
             ]
-            lines.append(fields.map(Report.csvField).joined(separator: ","))
+            out.write(fields.map(Report.csvField).joined(separator: ",") + "\r\n")
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
     }
 
     static func csvField(_ text: String) -> String {

@@ -6,8 +6,8 @@ extension Report {
     /// timeline chart (inline SVG) for each series over time with every article's figure drawn as
     /// a point with its bounds, then the checks that passed, the claims not checked and the
     /// articles read.
-    public func html() -> String {
-        var out = """
+    func html(to out: ReportSink) {
+        out.write("""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -23,68 +23,69 @@ extension Report {
         <main>
         <section id="findings"><h2>Findings</h2>
 
-        """
-        if findings.isEmpty { out += "<p>No check failed.</p>\n" }
+        """)
+        if findings.isEmpty { out.write("<p>No check failed.</p>\n") }
         for severity in Severity.allCases.reversed() {
-            let list = findings(severity)
+            let list = findings.indices.filter { findings[$0].severity == severity }
             guard !list.isEmpty else { continue }
-            out += "<h3>\(Report.heading(severity)) (\(list.count))</h3>\n"
-            for finding in list {
-                let fid = findingID(of: finding)!
-                out += "<article class=\"finding \(severity.rawValue)\" id=\"\(fid)\">\n"
-                out += "<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(Check.words(finding.kind.rawValue))) · \(Report.escape(Report.subject(finding)))</h4>\n"
-                out += "<p class=\"message\">\(Report.escape(finding.message))</p>\n"
-                out += "<p class=\"meta\">Rule <code>\(finding.rule.name)</code>, reason <code>\(Report.escape(finding.reason!))</code>, check \(id(of: finding)).</p>\n"
-                out += Report.htmlClaimTable(finding.evidence)
-                out += "</article>\n"
+            out.write("<h3>\(Report.heading(severity)) (\(list.count))</h3>\n")
+            for f in list {
+                let finding = findings[f]
+                let fid = "F\(f + 1)"
+                out.write("<article class=\"finding \(severity.rawValue)\" id=\"\(fid)\">\n")
+                out.write("<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(Check.words(finding.kind.rawValue))) · \(Report.escape(Report.subject(finding)))</h4>\n")
+                out.write("<p class=\"message\">\(Report.escape(finding.message))</p>\n")
+                out.write("<p class=\"meta\">Rule <code>\(finding.rule.name)</code>, reason <code>\(Report.escape(finding.reason!))</code>, check \(checkID(checkOfFinding[f])).</p>\n")
+                Report.htmlClaimTable(finding.evidence, to: out)
+                out.write("</article>\n")
             }
         }
-        out += "</section>\n<section id=\"series\"><h2>Series over time</h2>\n"
-        if series.isEmpty { out += "<p>No series spans two days or more.</p>\n" }
+        out.write("</section>\n<section id=\"series\"><h2>Series over time</h2>\n")
+        if series.isEmpty { out.write("<p>No series spans two days or more.</p>\n") }
         for s in series {
-            out += "<figure class=\"timeline\">\n" + Timeline(series: s).svg() + "\n"
-            out += "<figcaption>\(Report.escape(Check.words(s.category))) · \(Report.escape(s.population ?? "everyone")) · \(Report.escape(s.title)). "
-            out += "Each point is one article's figure as of the day it gives; the bar spans the values its wording allows (an arrow: no upper bound). "
-            out += "Hollow points count everyone\(s.flagged.isEmpty ? "" : "; red points are cited by a reversal finding").</figcaption>\n</figure>\n"
+            out.write("<figure class=\"timeline\">\n" + Timeline(series: s).svg() + "\n")
+            out.write("<figcaption>\(Report.escape([s.place, Check.words(s.category), s.populationLabel, s.title].compactMap { $0 }.joined(separator: " · "))). ")
+            out.write("Each point is one article's figure as of the day it gives; the bar spans the values its wording allows (an arrow: no upper bound). ")
+            out.write("Hollow points count everyone\(s.flagged.isEmpty ? "" : "; red points are cited by a reversal finding").</figcaption>\n</figure>\n")
         }
-        let passed = checks.filter { $0.outcome == .pass }
-        out += "</section>\n<section id=\"passed\"><h2>Checks that passed (\(passed.count))</h2>\n"
-        out += "<table><thead><tr><th>check</th><th>rule</th><th>category</th><th>population</th><th>period</th><th>result</th></tr></thead><tbody>\n"
-        for check in passed {
-            out += "<tr id=\"\(id(of: check))\"><td>\(id(of: check))</td><td><code>\(check.rule.name)</code></td><td>\(Report.escape(check.category))</td><td>\(Report.escape(Report.populationLabel(check)))</td><td>\(Report.escape(check.refersTo ?? "—"))</td><td>\(Report.escape(check.message))</td></tr>\n"
+        let passed = checks.indices.filter { checks[$0].outcome == .pass }
+        out.write("</section>\n<section id=\"passed\"><h2>Checks that passed (\(passed.count))</h2>\n")
+        out.write("<table><thead><tr><th>check</th><th>rule</th><th>category</th><th>population</th><th>period</th><th>result</th></tr></thead><tbody>\n")
+        for k in passed {
+            let check = checks[k]
+            out.write("<tr id=\"\(checkID(k))\"><td>\(checkID(k))</td><td><code>\(check.rule.name)</code></td><td>\(Report.escape(check.category))</td><td>\(Report.escape(Report.populationLabel(check)))</td><td>\(Report.escape(check.refersTo ?? "—"))</td><td>\(Report.escape(check.message))</td></tr>\n")
         }
-        out += "</tbody></table>\n</section>\n<section id=\"not-checked\"><h2>Not checked (\(skipped.count))</h2>\n"
+        out.write("</tbody></table>\n</section>\n<section id=\"not-checked\"><h2>Not checked (\(skipped.count))</h2>\n")
         if skipped.isEmpty {
-            out += "<p>Every claim was checked.</p>\n"
+            out.write("<p>Every claim was checked.</p>\n")
         } else {
-            out += "<table><thead><tr><th>article</th><th>as written</th><th>category</th><th>why</th><th>sentence</th></tr></thead><tbody>\n"
+            out.write("<table><thead><tr><th>article</th><th>as written</th><th>category</th><th>why</th><th>sentence</th></tr></thead><tbody>\n")
             for s in skipped {
-                out += "<tr><td>\(Report.escape(s.claim.article))</td><td>\(Report.escape(s.claim.text))</td><td>\(Report.escape(s.claim.category))</td><td>\(Report.escape(s.why))</td><td>\(Report.marked(s.claim, open: "<mark>", close: "</mark>", escape: Report.escape))</td></tr>\n"
+                out.write("<tr><td>\(Report.escape(s.claim.article))</td><td>\(Report.escape(s.claim.text))</td><td>\(Report.escape(s.claim.category))</td><td>\(Report.escape(s.why))</td><td>\(Report.marked(s.claim, open: "<mark>", close: "</mark>", escape: Report.escape))</td></tr>\n")
             }
-            out += "</tbody></table>\n"
+            out.write("</tbody></table>\n")
         }
-        out += "</section>\n<section id=\"articles\"><h2>Articles (\(articles.count))</h2>\n"
-        out += "<table><thead><tr><th>article</th><th>published</th><th>outlet</th><th>claims</th></tr></thead><tbody>\n"
+        out.write("</section>\n<section id=\"articles\"><h2>Articles (\(articles.count))</h2>\n")
+        out.write("<table><thead><tr><th>article</th><th>published</th><th>outlet</th><th>claims</th></tr></thead><tbody>\n")
         for a in articles {
             let status = a.entry.error.map { "<span class=\"badge error\">error</span> " + Report.escape($0) } ?? (a.claims == 0 ? "none" : String(a.claims))
-            out += "<tr><td>\(Report.escape(a.entry.id))</td><td>\(a.entry.published?.iso ?? "—")</td><td>\(Report.escape(a.entry.outlet ?? "—"))</td><td>\(status)</td></tr>\n"
+            out.write("<tr><td>\(Report.escape(a.entry.id))</td><td>\(a.entry.published?.iso ?? "—")</td><td>\(Report.escape(a.entry.outlet ?? "—"))</td><td>\(status)</td></tr>\n")
         }
-        out += "</tbody></table>\n</section>\n<section id=\"rules\"><h2>How to read this report</h2>\n"
-        out += "<p>Claims count the same thing when category, population (a missing one is everyone) and period agree. Each figure is compared as the interval its wording allows: “nearly 20,000” is [18,000, 20,000], “more than 34,300” is ≥ 34,300, “1.9 million” as written is [1.85M, 1.95M]. Planned or agreed figures are not checked as facts. A figure is stale when it is more than \(options.staleAfterDays) days older than another article’s figure of its series published the same day.</p>\n<ul>\n"
+        out.write("</tbody></table>\n</section>\n<section id=\"rules\"><h2>How to read this report</h2>\n")
+        out.write("<p>Claims count the same thing when category, population (a missing one is everyone) and period agree. Each figure is compared as the interval its wording allows: “nearly 20,000” is [18,000, 20,000], “more than 34,300” is ≥ 34,300, “1.9 million” as written is [1.85M, 1.95M]. Planned or agreed figures are not checked as facts. A figure is stale when it is more than \(options.staleAfterDays) days older than another article’s figure of its series published the same day.</p>\n<ul>\n")
         for rule in CheckRule.all {
-            out += "<li><code>\(rule.name)</code> (\(rule.kind.rawValue)): \(Report.escape(rule.summary))</li>\n"
+            out.write("<li><code>\(rule.name)</code> (\(rule.kind.rawValue)): \(Report.escape(rule.summary))</li>\n")
         }
-        out += "</ul>\n</section>\n</main>\n</body>\n</html>\n"
-        return out
+        out.write("</ul>\n</section>\n</main>\n</body>\n</html>\n")
     }
 
-    static func htmlClaimTable(_ claims: [Claim]) -> String {
-        var out = "<table class=\"claims\"><thead><tr><th>article</th><th>published</th><th>outlet</th><th>as written</th><th>qualifier</th><th>bounds</th><th>period</th><th>attributed to</th><th>sentence</th></tr></thead><tbody>\n"
+    static func htmlClaimTable(_ claims: [Claim], to out: ReportSink) {
+        out.write("<table class=\"claims\"><thead><tr><th>article</th><th>published</th><th>outlet</th><th>as written</th><th>qualifier</th><th>bounds</th><th>period</th><th>attributed to</th><th>sentence</th></tr></thead><tbody>\n")
         for c in claims {
             let bounds = FigureInterval(low: max(0, c.low ?? 0), high: c.high ?? .infinity)
-            out += "<tr><td>\(escape(c.article))</td><td>\(c.published?.iso ?? "—")</td><td>\(escape(c.outlet ?? "—"))</td><td class=\"figure\">\(escape(c.text))</td><td>\(c.qualifier.rawValue)</td><td>\(escape(bounds.description))</td><td>\(escape(c.refersTo ?? "—"))</td><td>\(escape(c.attributedTo ?? "—"))</td><td class=\"sentence\">\(marked(c, open: "<mark>", close: "</mark>", escape: escape))<br><small>bytes \(c.start)–\(c.end)</small></td></tr>\n"
+            out.write("<tr><td>\(escape(c.article))</td><td>\(c.published?.iso ?? "—")</td><td>\(escape(c.outlet ?? "—"))</td><td class=\"figure\">\(escape(c.text))</td><td>\(c.qualifier.rawValue)</td><td>\(escape(bounds.description))</td><td>\(escape(c.refersTo ?? "—"))</td><td>\(escape(c.attributedTo ?? "—"))</td><td class=\"sentence\">\(marked(c, open: "<mark>", close: "</mark>", escape: escape))<br><small>bytes \(c.start)–\(c.end)</small></td></tr>\n")
         }
-        return out + "</tbody></table>\n"
+        out.write("</tbody></table>\n")
     }
 
     /// Escapes text for HTML and SVG.

@@ -2,12 +2,13 @@ extension Report {
     /// The report as one JSON object:
     ///
     /// - `summary`: counts of articles, claims, checks, passed, failed, and findings per severity;
-    /// - `findings`: each with `id`, `kind`, `rule`, `reason`, `severity`, `category`,
-    ///   `population` (`null` is everyone), `refers_to`, `message`, `check` (its check's id) and
-    ///   `claims` (the claims it rests on);
-    /// - `checks`: every check that ran, with `id`, `kind`, `rule`, `category`, `population`,
-    ///   `refers_to`, `outcome` (`pass` or `fail`), `finding` (id or `null`), `message` and
-    ///   `claims` (every claim compared);
+    /// - `findings`: each with `id`, `kind`, `rule`, `reason`, `severity`, `category`, `place`,
+    ///   `population` (`null` is everyone), `population_label`, `refers_to`, `message`, `check`
+    ///   (its check's id) and `claims` (the claims it rests on);
+    /// - `checks`: every check that ran, with `id`, `kind`, `rule`, `category`, `place`,
+    ///   `population`, `population_label`, `refers_to`, `outcome` (`pass` or `fail`), `finding`
+    ///   (id or `null`), `message` and `claims` (every claim compared; each claim is listed by a
+    ///   bounded number of checks, so the report grows linearly with the claims);
     /// - `not_checked`: `{why, claim}` for claims no check looked at;
     /// - `articles`: every input with `article`, `published`, `outlet`, `url`, `claims`, `error`.
     ///
@@ -15,8 +16,12 @@ extension Report {
     /// `qualifier`, `low`, `high`, `unit`, `modality`, `refers_to`, `attributed_to`,
     /// `published`, `outlet`, `start`, `end` (UTF-8 byte offsets, end exclusive), `text`,
     /// `sentence`, `part_of`, `list`, `whole` and `group`.
-    public func json() -> String {
-        var json = JSONWriter(capacity: 1 << 16)
+    ///
+    /// A check over several groups (a family of running totals, the named groups against
+    /// everyone) has `population` `null` and names its groups in `population_label`.
+    func json(to sink: ReportSink) {
+        var json = JSONWriter(capacity: ReportSink.chunk + (1 << 16))
+        let rendered = RenderedClaims(self)
         json.beginObject()
         json.key("summary")
         json.beginObject()
@@ -28,18 +33,28 @@ extension Report {
         json.key("errors"); json.number(errors.count)
         json.key("findings")
         json.beginObject()
-        for severity in Severity.allCases.reversed() { json.key(severity.rawValue); json.number(findings(severity).count) }
+        for severity in Severity.allCases.reversed() { json.key(severity.rawValue); json.number(count(severity)) }
         json.endObject()
         json.endObject()
 
+        // The findings and checks are written as raw bytes, the arrays' every element: the
+        // writer's own state stays that of an array it wrote.
         json.key("findings")
         json.beginArray()
-        for finding in findings { write(finding, asFinding: true, to: &json) }
+        for f in findings.indices {
+            if f > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            write(findings[f], id: "F\(f + 1)", finding: nil, check: checkID(checkOfFinding[f]), claims: rendered, to: &json.bytes, sink: sink)
+            sink.take(&json)
+        }
         json.endArray()
 
         json.key("checks")
         json.beginArray()
-        for check in checks { write(check, asFinding: false, to: &json) }
+        for k in checks.indices {
+            if k > 0 { json.bytes.append(UInt8(ascii: ",")) }
+            write(checks[k], id: checkID(k), finding: findingID(ofCheck: k), check: nil, claims: rendered, to: &json.bytes, sink: sink)
+            sink.take(&json)
+        }
         json.endArray()
 
         json.key("not_checked")
@@ -47,8 +62,11 @@ extension Report {
         for s in skipped {
             json.beginObject()
             json.key("why"); json.string(s.why)
-            json.key("claim"); writeClaim(s.claim, to: &json)
+            // The claim is the object's last value: written as raw bytes, then closed.
+            json.key("claim")
+            Report.appendClaim(s.claim, group: group(of: s.claim), to: &json.bytes)
             json.endObject()
+            sink.take(&json)
         }
         json.endArray()
 
@@ -63,69 +81,170 @@ extension Report {
             json.key("claims"); json.number(a.claims)
             json.key("error"); json.string(a.entry.error)
             json.endObject()
+            sink.take(&json)
         }
         json.endArray()
         json.endObject()
         json.newline()
-        return String(decoding: json.bytes, as: UTF8.self)
+        sink.finish(&json)
     }
 
-    /// A finding (its reason, severity and the claims it rests on) or a check (its outcome and
-    /// every claim compared).
-    private func write(_ check: Check, asFinding: Bool, to json: inout JSONWriter) {
-        json.beginObject()
-        json.key("id"); json.string(asFinding ? findingID(of: check) : id(of: check))
-        json.key("kind"); json.string(check.kind.rawValue)
-        json.key("rule"); json.string(check.rule.name)
+    /// A finding (`check` is its check's id: its reason, severity and the claims it rests on)
+    /// or a check (its outcome, `finding` and every claim compared), as one JSON object.
+    private func write(_ check: Check, id: String, finding: String?, check checkID: String?, claims rendered: RenderedClaims,
+                       to b: inout [UInt8], sink: ReportSink) {
+        let asFinding = checkID != nil
+        func field(_ name: String, _ value: String?, first: Bool = false) {
+            b.append(contentsOf: (first ? "{\"" : ",\"").utf8)
+            b.append(contentsOf: name.utf8)
+            b.append(contentsOf: "\":".utf8)
+            Report.appendString(value, to: &b)
+        }
+        field("id", id, first: true)
+        field("kind", check.kind.rawValue)
+        field("rule", check.rule.name)
         if asFinding {
-            json.key("reason"); json.string(check.reason)
-            json.key("severity"); json.string(check.severity?.rawValue)
+            field("reason", check.reason)
+            field("severity", check.severity?.rawValue)
         }
-        json.key("category"); json.string(check.category)
-        json.key("place"); json.string(check.place)
-        json.key("population"); json.string(check.population)
-        json.key("refers_to"); json.string(check.refersTo)
+        field("category", check.category)
+        field("place", check.place)
+        field("population", check.population)
+        field("population_label", check.populationLabel)
+        field("refers_to", check.refersTo)
         if !asFinding {
-            json.key("outcome"); json.string(check.outcome.rawValue)
-            json.key("finding"); json.string(findingID(of: check))
+            field("outcome", check.outcome.rawValue)
+            field("finding", finding)
         }
-        json.key("message"); json.string(check.message)
-        if asFinding { json.key("check"); json.string(id(of: check)) }
-        json.key("claims"); writeClaims(asFinding ? check.evidence : check.claims, to: &json)
-        json.endObject()
+        field("message", check.message)
+        if let checkID { field("check", checkID) }
+        b.append(contentsOf: ",\"claims\":[".utf8)
+        let claims = asFinding ? check.evidenceIndices : check.claimIndices
+        for n in claims.indices {
+            if n > 0 { b.append(UInt8(ascii: ",")) }
+            rendered.append(claims[n], to: &b)
+            // A check over a large group lists many claims: hand them on as they come.
+            if b.count >= ReportSink.chunk { sink.take(&b) }
+        }
+        b.append(contentsOf: "]}".utf8)
     }
 
-    private func writeClaims(_ claims: [Claim], to json: inout JSONWriter) {
-        json.beginArray()
-        for claim in claims { writeClaim(claim, to: &json) }
-        json.endArray()
+    /// Every claim of the checks' table as JSON, rendered once: a report lists each claim in a
+    /// few checks, and copying its bytes is much cheaper than writing it again.
+    private struct RenderedClaims {
+        private var bytes: [UInt8] = []
+        private var offsets: [Int] = [0]
+
+        init(_ report: Report) {
+            let claims = report.table.claims
+            offsets.reserveCapacity(claims.count + 1)
+            for i in claims.indices {
+                Report.appendClaim(claims[i], group: report.tableGroups[i], to: &bytes)
+                offsets.append(bytes.count)
+            }
+        }
+
+        func append(_ i: Int, to out: inout [UInt8]) {
+            bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offsets[i]..<offsets[i + 1]])) }
+        }
     }
 
-    private func writeClaim(_ c: Claim, to json: inout JSONWriter) {
-        json.beginObject()
-        json.key("id"); json.string(c.id)
-        json.key("article"); json.string(c.article)
-        json.key("category"); json.string(c.category)
-        json.key("place"); json.string(c.place)
-        json.key("population"); json.string(c.population)
-        json.key("value"); json.number(c.value)
-        json.key("qualifier"); json.string(c.qualifier.rawValue)
-        json.key("low"); json.number(c.low)
-        json.key("high"); json.number(c.high)
-        json.key("unit"); json.string(c.unit.rawValue)
-        json.key("modality"); json.string(c.modality.rawValue)
-        json.key("refers_to"); json.string(c.refersTo)
-        json.key("attributed_to"); json.string(c.attributedTo)
-        json.key("published"); json.string(c.published?.iso)
-        json.key("outlet"); json.string(c.outlet)
-        json.key("start"); json.number(c.start)
-        json.key("end"); json.number(c.end)
-        json.key("text"); json.string(c.text)
-        json.key("sentence"); json.string(c.sentence)
-        json.key("part_of"); json.string(c.partOf)
-        json.key("list"); json.string(c.list)
-        json.key("whole"); json.number(c.whole)
-        json.key("group"); json.string(groupKeys[c.id])
-        json.endObject()
+    /// Writes a claim as one JSON object (the fields listed in ``json()``) straight into
+    /// `bytes`. A report lists each claim in a few checks, and a million claims make gigabytes
+    /// of JSON: strings that need no escaping are copied whole, and only the others go through
+    /// ``JSONWriter``.
+    static func appendClaim(_ c: Claim, group: String?, to b: inout [UInt8]) {
+        b.append(contentsOf: ClaimKeys.id)
+        if !appendPlain(c.article, "@", c.start, to: &b) { appendString(c.id, to: &b) }
+        b.append(contentsOf: ClaimKeys.article); appendString(c.article, to: &b)
+        b.append(contentsOf: ClaimKeys.category); appendString(c.category, to: &b)
+        b.append(contentsOf: ClaimKeys.place); appendString(c.place, to: &b)
+        b.append(contentsOf: ClaimKeys.population); appendString(c.population, to: &b)
+        b.append(contentsOf: ClaimKeys.value); appendNumber(c.value, to: &b)
+        b.append(contentsOf: ClaimKeys.qualifier); appendString(c.qualifier.rawValue, to: &b)
+        b.append(contentsOf: ClaimKeys.low); appendNumber(c.low, to: &b)
+        b.append(contentsOf: ClaimKeys.high); appendNumber(c.high, to: &b)
+        b.append(contentsOf: ClaimKeys.unit); appendString(c.unit.rawValue, to: &b)
+        b.append(contentsOf: ClaimKeys.modality); appendString(c.modality.rawValue, to: &b)
+        b.append(contentsOf: ClaimKeys.refersTo); appendString(c.refersTo, to: &b)
+        b.append(contentsOf: ClaimKeys.attributedTo); appendString(c.attributedTo, to: &b)
+        b.append(contentsOf: ClaimKeys.published); appendDay(c.published, to: &b)
+        b.append(contentsOf: ClaimKeys.outlet); appendString(c.outlet, to: &b)
+        b.append(contentsOf: ClaimKeys.start); b.append(contentsOf: String(c.start).utf8)
+        b.append(contentsOf: ClaimKeys.end); b.append(contentsOf: String(c.end).utf8)
+        b.append(contentsOf: ClaimKeys.text); appendString(c.text, to: &b)
+        b.append(contentsOf: ClaimKeys.sentence); appendString(c.sentence, to: &b)
+        b.append(contentsOf: ClaimKeys.partOf); appendString(c.partOf, to: &b)
+        b.append(contentsOf: ClaimKeys.list); appendString(c.list, to: &b)
+        b.append(contentsOf: ClaimKeys.whole); appendNumber(c.whole, to: &b)
+        b.append(contentsOf: ClaimKeys.group); appendString(group, to: &b)
+        b.append(UInt8(ascii: "}"))
+    }
+
+    /// The keys of a claim object with their punctuation, made once.
+    private enum ClaimKeys {
+        static let id = Array(#"{"id":"#.utf8), article = key("article"), category = key("category"), place = key("place"),
+                   population = key("population"), value = key("value"), qualifier = key("qualifier"), low = key("low"),
+                   high = key("high"), unit = key("unit"), modality = key("modality"), refersTo = key("refers_to"),
+                   attributedTo = key("attributed_to"), published = key("published"), outlet = key("outlet"), start = key("start"),
+                   end = key("end"), text = key("text"), sentence = key("sentence"), partOf = key("part_of"), list = key("list"),
+                   whole = key("whole"), group = key("group")
+        static func key(_ name: String) -> [UInt8] { Array(",\"\(name)\":".utf8) }
+    }
+
+    /// Appends `text` as a JSON string, or `null`.
+    static func appendString(_ text: String?, to b: inout [UInt8]) {
+        guard let text else { return b.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        if appendPlain(text, nil, nil, to: &b) { return }
+        var json = JSONWriter(capacity: text.utf8.count + 16)
+        json.string(text)
+        b.append(contentsOf: json.bytes)
+    }
+
+    /// Appends `"text<separator><number>"` when `text` needs no escaping (no quote, backslash
+    /// or control character); `false`, writing nothing, when it does.
+    private static func appendPlain(_ text: String, _ separator: Character?, _ number: Int?, to b: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            b.append(0x22)
+            b.append(contentsOf: utf8)
+            if let separator, let number {
+                b.append(contentsOf: separator.utf8)
+                b.append(contentsOf: String(number).utf8)
+            }
+            b.append(0x22)
+            return true
+        }
+    }
+
+    /// Appends a number as ``JSONWriter`` writes it (an integer when it is one), or `null`.
+    private static func appendNumber(_ value: Double?, to b: inout [UInt8]) {
+        guard let value, value.isFinite else { return b.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        if value == value.rounded(), abs(value) < 1e15 {
+            b.append(contentsOf: String(Int(value)).utf8)
+        } else {
+            b.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// Appends a day as `"YYYY-MM-DD"`, or `null`.
+    private static func appendDay(_ day: Day?, to b: inout [UInt8]) {
+        guard let day else { return b.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        guard (0...9999).contains(day.year) else { return appendString(day.iso, to: &b) }
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                b.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                divisor /= 10
+            }
+        }
+        b.append(0x22)
+        digits(day.year, 4)
+        b.append(UInt8(ascii: "-"))
+        digits(day.month, 2)
+        b.append(UInt8(ascii: "-"))
+        digits(day.day, 2)
+        b.append(0x22)
     }
 }

@@ -5,96 +5,95 @@ extension Report {
     /// the claims it rests on: article, published, outlet, value as written, qualifier, bounds,
     /// period, attributed to, sentence), the checks that passed, the series over time, the
     /// claims not checked, and every article read.
-    public func markdown() -> String {
-        var out: [String] = []
-        out.append("# Figures report")
-        out.append("")
-        out.append("**\(summary)**")
-        out.append("")
-        out.append("## Findings")
-        out.append("")
+    func markdown(to out: ReportSink) {
+        out.line("# Figures report")
+        out.line("")
+        out.line("**\(summary)**")
+        out.line("")
+        out.line("## Findings")
+        out.line("")
         if findings.isEmpty {
-            out.append("No check failed.")
-            out.append("")
+            out.line("No check failed.")
+            out.line("")
         }
         for severity in Severity.allCases.reversed() {
-            let list = findings(severity)
+            let list = findings.indices.filter { findings[$0].severity == severity }
             guard !list.isEmpty else { continue }
-            out.append("### \(Report.heading(severity)) (\(list.count))")
-            out.append("")
-            for finding in list {
-                out.append("#### \(findingID(of: finding)!) · \(Check.words(finding.kind.rawValue)) · \(Report.subject(finding))")
-                out.append("")
-                out.append(finding.message)
-                out.append("")
-                out.append("Rule `\(finding.rule.name)`, reason `\(finding.reason!)`, check \(id(of: finding)).")
-                out.append("")
-                out.append(contentsOf: Report.claimTable(finding.evidence))
-                out.append("")
+            out.line("### \(Report.heading(severity)) (\(list.count))")
+            out.line("")
+            for f in list {
+                let finding = findings[f]
+                out.line("#### F\(f + 1) · \(Check.words(finding.kind.rawValue)) · \(Report.subject(finding))")
+                out.line("")
+                out.line(finding.message)
+                out.line("")
+                out.line("Rule `\(finding.rule.name)`, reason `\(finding.reason!)`, check \(checkID(checkOfFinding[f])).")
+                out.line("")
+                for row in Report.claimTable(finding.evidence) { out.line(row) }
+                out.line("")
             }
         }
-        let passed = checks.filter { $0.outcome == .pass }
-        out.append("## Checks that passed (\(passed.count))")
-        out.append("")
+        let passed = checks.indices.filter { checks[$0].outcome == .pass }
+        out.line("## Checks that passed (\(passed.count))")
+        out.line("")
         if passed.isEmpty {
-            out.append("None.")
+            out.line("None.")
         } else {
-            out.append("| check | rule | category | population | period | result |")
-            out.append("|---|---|---|---|---|---|")
-            for check in passed {
-                out.append("| \(id(of: check)) | `\(check.rule.name)` | \(check.category) | \(Report.cell(Report.populationLabel(check))) | \(check.refersTo ?? "—") | \(Report.cell(check.message)) |")
+            out.line("| check | rule | category | population | period | result |")
+            out.line("|---|---|---|---|---|---|")
+            for k in passed {
+                let check = checks[k]
+                out.line("| \(checkID(k)) | `\(check.rule.name)` | \(check.category) | \(Report.cell(Report.populationLabel(check))) | \(check.refersTo ?? "—") | \(Report.cell(check.message)) |")
             }
         }
-        out.append("")
+        out.line("")
         if !series.isEmpty {
-            out.append("## Series over time")
-            out.append("")
+            out.line("## Series over time")
+            out.line("")
             for s in series {
-                out.append("### \(Check.words(s.category)) · \(s.population ?? "everyone") · \(s.title)")
-                out.append("")
-                out.append("| as of | as written | bounds | population | article | published |")
-                out.append("|---|---|---|---|---|---|")
+                out.line("### \([s.place, Check.words(s.category), s.populationLabel, s.title].compactMap { $0 }.joined(separator: " · "))")
+                out.line("")
+                out.line("| as of | as written | bounds | population | article | published |")
+                out.line("|---|---|---|---|---|---|")
                 for point in s.points {
                     let mark = s.flagged.contains(point.claim.id) ? " ⚠" : ""
-                    out.append("| \(point.asOf.iso) | \(Report.cell(point.claim.text))\(mark) | \(point.interval) | \(Report.cell(point.claim.population ?? "everyone")) | \(point.claim.article) | \(point.claim.published?.iso ?? "—") |")
+                    out.line("| \(point.asOf.iso) | \(Report.cell(point.claim.text))\(mark) | \(point.interval) | \(Report.cell(point.claim.population ?? "everyone")) | \(point.claim.article) | \(point.claim.published?.iso ?? "—") |")
                 }
-                out.append("")
+                out.line("")
             }
         }
-        out.append("## Not checked (\(skipped.count))")
-        out.append("")
+        out.line("## Not checked (\(skipped.count))")
+        out.line("")
         if skipped.isEmpty {
-            out.append("Every claim was checked.")
+            out.line("Every claim was checked.")
         } else {
-            out.append("| article | as written | category | why | sentence |")
-            out.append("|---|---|---|---|---|")
+            out.line("| article | as written | category | why | sentence |")
+            out.line("|---|---|---|---|---|")
             for s in skipped {
-                out.append("| \(s.claim.article) | \(Report.cell(s.claim.text)) | \(s.claim.category) | \(Report.cell(s.why)) | \(Report.cell(Report.marked(s.claim, open: "**", close: "**"))) |")
+                out.line("| \(s.claim.article) | \(Report.cell(s.claim.text)) | \(s.claim.category) | \(Report.cell(s.why)) | \(Report.cell(Report.marked(s.claim, open: "**", close: "**"))) |")
             }
         }
-        out.append("")
-        out.append("## Articles (\(articles.count))")
-        out.append("")
-        out.append("| article | published | outlet | claims |")
-        out.append("|---|---|---|---|")
+        out.line("")
+        out.line("## Articles (\(articles.count))")
+        out.line("")
+        out.line("| article | published | outlet | claims |")
+        out.line("|---|---|---|---|")
         for a in articles {
             let status = a.entry.error.map { "error: " + $0 } ?? (a.claims == 0 ? "none" : String(a.claims))
-            out.append("| \(a.entry.id) | \(a.entry.published?.iso ?? "—") | \(Report.cell(a.entry.outlet ?? "—")) | \(Report.cell(status)) |")
+            out.line("| \(a.entry.id) | \(a.entry.published?.iso ?? "—") | \(Report.cell(a.entry.outlet ?? "—")) | \(Report.cell(status)) |")
         }
-        out.append("")
-        out.append("## How to read this report")
-        out.append("")
-        out.append("Claims count the same thing when place, category, population (a missing one is everyone) and period agree. "
+        out.line("")
+        out.line("## How to read this report")
+        out.line("")
+        out.line("Claims count the same thing when place, category, population (a missing one is everyone) and period agree. "
                    + "Each figure is compared as the interval its wording allows: \"nearly 20,000\" is [18,000, 20,000], "
                    + "\"more than 34,300\" is ≥ 34,300, \"1.9 million\" as written is [1.85M, 1.95M]. "
                    + "Planned or agreed figures are not checked as facts. A figure is stale when it is more than "
                    + "\(options.staleAfterDays) days older than another article's figure of its series published the same day. The rules:")
-        out.append("")
+        out.line("")
         for rule in CheckRule.all {
-            out.append("- `\(rule.name)` (\(rule.kind.rawValue)): \(rule.summary)")
+            out.line("- `\(rule.name)` (\(rule.kind.rawValue)): \(rule.summary)")
         }
-        out.append("")
-        return out.joined(separator: "\n")
     }
 
     static func heading(_ severity: Severity) -> String {
@@ -110,11 +109,8 @@ extension Report {
         [check.place, Check.words(check.category), populationLabel(check), check.refersTo].compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// A check's population for readers: `everyone`, or `all groups` for an undated check over
-    /// several groups.
-    static func populationLabel(_ check: Check) -> String {
-        check.population ?? (check.kind == .undated ? "all groups" : "everyone")
-    }
+    /// A check's population for readers: see ``Check/populationLabel``.
+    static func populationLabel(_ check: Check) -> String { check.populationLabel }
 
     static func claimTable(_ claims: [Claim]) -> [String] {
         var rows = ["| article | published | outlet | as written | qualifier | bounds | period | attributed to | sentence |",

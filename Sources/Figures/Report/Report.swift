@@ -1,3 +1,4 @@
+import Foundation
 /// The figure-discrepancy report: every article read, every claim, every check that ran with its
 /// outcome, and the findings (failed checks) by severity, each citing the claims it rests on.
 ///
@@ -26,15 +27,30 @@ public struct Report: Sendable {
     /// start, or levels of one stock.
     public struct Series: Sendable {
         public let category: String
-        /// The group; `nil` is everyone. The claims about everyone are drawn in every series of
-        /// their category.
+        /// The place the figures are about; `nil` when unknown.
+        public let place: String?
+        /// The group; `nil` is everyone, or several groups (see ``populationLabel``). A series
+        /// holds the groups of a family of running totals, or of a stock, that are compared
+        /// together, so that each claim is drawn once.
         public let population: String?
+        /// The group for readers: the population, `everyone`, or the groups drawn
+        /// (`Israelis and Thais`, `5 groups`).
+        public let populationLabel: String
         /// `running total since 2023-10-07` or `level`.
         public let title: String
         /// Each point: the claim, its interval, and the day it is given as of.
-        public let points: [(claim: Claim, interval: FigureInterval, asOf: Day)]
+        public var points: [(claim: Claim, interval: FigureInterval, asOf: Day)] {
+            members.indices.map { (table.claims[members[$0]], intervals[$0], Day(ordinal: days[$0])) }
+        }
         /// Ids of the claims cited by a failed reversal check of this series.
         public let flagged: Set<String>
+
+        /// The points as positions in the claims of the report's checks, with their intervals
+        /// and as-of days (ordinals): a claim is not copied into its series.
+        let table: ClaimTable
+        let members: [Int]
+        let intervals: [FigureInterval]
+        let days: [Int]
     }
 
     /// Every article, sorted by id.
@@ -49,31 +65,51 @@ public struct Report: Sendable {
     public let skipped: [Checker.Skipped]
     /// Timelines of the running totals and stocks with at least two points in time.
     public let series: [Series]
-    /// For each claim id, the key of the group it counts in.
-    public let groupKeys: [String: String]
     /// The options the checks ran with.
     public let options: Checker.Options
 
-    private let checkIDs: [Check: String]
-    private let findingIDs: [Check: String]
+    /// Each check's position, by its serial (see ``Check/serial``).
+    private let positions: [Int]
+    /// How many findings there are of each severity.
+    private let severityCounts: [Severity: Int]
+    /// For each check (by position), its finding's position; for each finding, its check's.
+    let findingOfCheck: [Int?]
+    let checkOfFinding: [Int]
+    /// The claims the checks refer to by position (all the checks of a report share them), and
+    /// each one's group key.
+    let table: ClaimTable
+    let tableGroups: [String]
 
     /// Checks the input's claims against each other.
     public init(input: ReportInput, rules: RuleBook, options: Checker.Options = Checker.Options()) {
+        var t = DispatchTime.now().uptimeNanoseconds
+        func lap(_ what: String) { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { let n = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TIMING \(what) \(Double(n - t) / 1e9)\n".data(using: .utf8)!); t = n } }
         let claims = input.claims.sorted { ($0.article, $0.start, $0.end, $0.category) < ($1.article, $1.start, $1.end, $1.category) }
-        let result = Checker(rules: rules, options: options).run(claims)
+        lap("report sort")
+        let (result, context) = Checker(rules: rules, options: options).runKeepingContext(claims)
+        lap("checker")
+        defer { lap("report rest") }
         var perArticle: [String: Int] = [:]
         for claim in claims { perArticle[claim.article, default: 0] += 1 }
         self.articles = input.articles.values.sorted { $0.id < $1.id }.map { ArticleSummary(entry: $0, claims: perArticle[$0.id] ?? 0) }
         self.claims = claims
         self.checks = result.checks
-        let failed = result.checks.enumerated().filter { $0.element.outcome == .fail }
-        self.findings = failed.sorted { ($0.element.severity!, -$0.offset) > ($1.element.severity!, -$1.offset) }.map(\.element)
+        let failed = result.checks.indices.filter { result.checks[$0].outcome == .fail }
+        let order = failed.sorted { (result.checks[$0].severity!, -$0) > (result.checks[$1].severity!, -$1) }
+        self.findings = order.map { result.checks[$0] }
+        self.checkOfFinding = order
+        var findingOfCheck = [Int?](repeating: nil, count: result.checks.count)
+        for (f, k) in order.enumerated() { findingOfCheck[k] = f }
+        self.findingOfCheck = findingOfCheck
+        var severityCounts: [Severity: Int] = [:]
+        for k in failed { severityCounts[result.checks[k].severity!, default: 0] += 1 }
+        self.severityCounts = severityCounts
         self.skipped = result.skipped
-        self.groupKeys = result.groupKeys
         self.options = options
-        self.checkIDs = Dictionary(result.checks.enumerated().map { ($0.element, "C\($0.offset + 1)") }, uniquingKeysWith: { a, _ in a })
-        self.findingIDs = Dictionary(findings.enumerated().map { ($0.element, "F\($0.offset + 1)") }, uniquingKeysWith: { a, _ in a })
-        self.series = CheckContext(claims: claims, rules: rules, options: options).timelines(flagged: result.checks)
+        self.positions = result.positions
+        self.table = context.table
+        self.tableGroups = result.groupNames
+        self.series = context.timelines(flagged: result.checks)
     }
 
     /// Checks claims that carry their own article metadata.
@@ -82,10 +118,27 @@ public struct Report: Sendable {
     }
 
     /// `C1`, `C2`, …: a check's id in this report.
-    public func id(of check: Check) -> String { checkIDs[check] ?? "" }
+    public func id(of check: Check) -> String { position(of: check).map(checkID) ?? "" }
 
     /// `F1`, `F2`, …: a failed check's finding id in this report; `nil` for a passed check.
-    public func findingID(of check: Check) -> String? { findingIDs[check] }
+    public func findingID(of check: Check) -> String? { position(of: check).flatMap { findingID(ofCheck: $0) } }
+
+    /// Where `check` is in ``checks``: found by its serial when the checker of this report made
+    /// it, else by comparing.
+    private func position(of check: Check) -> Int? {
+        if check.table === table, positions.indices.contains(check.serial), checks[positions[check.serial]] == check {
+            return positions[check.serial]
+        }
+        return checks.firstIndex(of: check)
+    }
+
+    /// The key of the group `claim` counts in (`place|category|population|period`); `nil`
+    /// when it was not checked.
+    public func group(of claim: Claim) -> String? { table.position(of: claim).map { tableGroups[$0] } }
+
+    /// The id of the check at position `k` of ``checks``, and of its finding.
+    func checkID(_ k: Int) -> String { "C\(k + 1)" }
+    func findingID(ofCheck k: Int) -> String? { findingOfCheck[k].map { "F\($0 + 1)" } }
 
     /// Articles that could not be read or processed.
     public var errors: [ArticleSummary] { articles.filter { $0.entry.error != nil } }
@@ -100,10 +153,53 @@ public struct Report: Sendable {
     /// Findings of one severity.
     public func findings(_ severity: Severity) -> [Check] { findings.filter { $0.severity == severity } }
 
+    /// How many findings are of `severity`.
+    func count(_ severity: Severity) -> Int { severityCounts[severity] ?? 0 }
+
+    /// The formats a report renders to.
+    public enum Format: String, Sendable, CaseIterable {
+        case md, json, csv, html
+    }
+
+    /// Writes the report in `format`, handing `emit` the bytes a chunk (about a megabyte) at a
+    /// time, so that a report over a million claims is written to a file without being held
+    /// whole in memory.
+    public func write(_ format: Format, to emit: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            let sink = ReportSink(emit: emit)
+            switch format {
+            case .md: markdown(to: sink)
+            case .json: json(to: sink)
+            case .csv: csv(to: sink)
+            case .html: html(to: sink)
+            }
+            sink.finish()
+        }
+    }
+
+    /// The report in `format`, as text.
+    public func rendered(_ format: Format) -> String {
+        var bytes: [UInt8] = []
+        write(format) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The report as Markdown (see ``write(_:to:)`` for large reports).
+    public func markdown() -> String { rendered(.md) }
+
+    /// The report as JSON (see ``write(_:to:)`` for large reports).
+    public func json() -> String { rendered(.json) }
+
+    /// The report as CSV (see ``write(_:to:)`` for large reports).
+    public func csv() -> String { rendered(.csv) }
+
+    /// The report as one HTML page (see ``write(_:to:)`` for large reports).
+    public func html() -> String { rendered(.html) }
+
     /// One line: articles, claims, checks run, passed and failed.
     public var summary: String {
         let failed = findings.count
-        let counts = Severity.allCases.reversed().map { s in "\(findings(s).count) \(s == .info ? "info" : s.rawValue + (findings(s).count == 1 ? "" : "s"))" }
+        let counts = Severity.allCases.reversed().map { s in "\(count(s)) \(s == .info ? "info" : s.rawValue + (count(s) == 1 ? "" : "s"))" }
         let errorText = errors.isEmpty ? "" : "; \(errors.count) unreadable input\(errors.count == 1 ? "" : "s")"
         return "\(articles.count) article\(articles.count == 1 ? "" : "s"), \(claims.count) claim\(claims.count == 1 ? "" : "s")\(errorText); "
             + "\(checks.count) checks: \(checks.count - failed) passed, \(failed) failed (\(counts.joined(separator: ", ")))."
@@ -111,37 +207,97 @@ public struct Report: Sendable {
 }
 
 extension CheckContext {
-    /// The timelines: per running-total series and per stock, for each group (with the claims
-    /// about everyone), when they span at least two days.
+    /// The timelines: one per family of running totals and one per stock of a place, for the
+    /// groups compared together (see ``linkedGroups(_:)``: each claim is drawn once), when they
+    /// span at least two days.
     func timelines(flagged checks: [Check]) -> [Report.Series] {
-        let reversals = checks.filter { $0.kind == .reversal && $0.outcome == .fail }
+        var flagged = Set<Int>()
+        for check in checks where check.kind == .reversal && check.outcome == .fail { flagged.formUnion(check.evidenceIndices) }
         var result: [Report.Series] = []
-        func add(_ members: [Int], population: String?, title: String) {
+        func add(_ members: [Int], title: String) {
             let ordered = inTimeOrder(members)
-            guard Set(ordered.map { claims[$0].time!.end.first }).count >= 2 else { return }
-            let first = claims[ordered[0]].claim
-            let flagged = Set(reversals.filter { $0.category == first.category && $0.population == name(population) }
-                .flatMap { $0.evidence.map(\.id) })
-            result.append(Report.Series(category: first.category, population: name(population), title: title,
-                                        points: ordered.map { (claims[$0].claim, claims[$0].interval, claims[$0].time!.end.first) },
-                                        flagged: flagged))
+            guard ordered.contains(where: { claims[$0].endFirst != claims[ordered[0]].endFirst }) else { return }
+            let first = records[ordered[0]]
+            let named = namedGroups(ordered)
+            let population = name(named.single)
+            result.append(Report.Series(category: first.category, place: first.place, population: population,
+                                        populationLabel: population ?? groupsPhrase(named.keys) ?? "everyone", title: title,
+                                        flagged: Set(ordered.filter(flagged.contains).map { records[$0].id }), table: table, members: ordered,
+                                        intervals: ordered.map { claims[$0].interval }, days: ordered.map { claims[$0].endFirst }))
         }
         var byFamily: [Int: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.family != nil { byFamily[p.family!, default: []].append(i) }
+        for i in claims.indices { if let family = claims[i].family { byFamily[family, default: []].append(i) } }
         for id in byFamily.keys.sorted() {
-            for (population, members) in populationSeries(byFamily[id]!) {
-                add(members, population: population, title: "running total since \(familyLabels[id]!)")
-            }
+            for members in linkedGroups(byFamily[id]!) { add(members, title: "running total since \(familyLabels[id]!)") }
         }
-        var stocks: [String: [Int]] = [:]
-        for (i, p) in claims.enumerated() where p.kind == .stock && p.series == nil && p.time != nil {
-            stocks["\(p.claim.category)|\(p.claim.unit.rawValue)", default: []].append(i)
+        var stocks: [GroupKey: [Int]] = [:]
+        for i in claims.indices where claims[i].kind == .stock && claims[i].series == nil && claims[i].isDated {
+            let p = claims[i]
+            stocks[GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: 0, series: 0, first: 0, last: 0),
+                   default: []].append(i)
         }
-        for key in stocks.keys.sorted() {
-            for (population, members) in populationSeries(stocks[key]!) {
-                add(members, population: population, title: claims[members[0]].claim.unit == .percent ? "level, percent" : "level")
+        // In the order of category, place and unit.
+        let order = stocks.values.sorted { a, b in
+            let x = records[a[0]], y = records[b[0]]
+            return (x.category, x.place ?? "", x.unit.rawValue) < (y.category, y.place ?? "", y.unit.rawValue)
+        }
+        for stock in order {
+            for members in linkedGroups(stock) {
+                add(members, title: claims[members[0]].unit == .percent ? "level, percent" : "level")
             }
         }
         return result
+    }
+}
+
+/// Bytes on their way out of a renderer: kept until a chunk is full, then handed on.
+final class ReportSink {
+    /// What has not been handed on yet.
+    var bytes: [UInt8] = []
+    private let emit: ([UInt8]) -> Void
+    static let chunk = 1 << 20
+
+    init(emit: @escaping ([UInt8]) -> Void) {
+        self.emit = emit
+        bytes.reserveCapacity(ReportSink.chunk + (1 << 16))
+    }
+
+    /// Writes `text`.
+    func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= ReportSink.chunk { flush() }
+    }
+
+    /// Writes `text` and a line break.
+    func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+        if bytes.count >= ReportSink.chunk { flush() }
+    }
+
+    /// Hands on what a JSON writer holds, once it fills a chunk.
+    func take(_ json: inout JSONWriter) { take(&json.bytes) }
+
+    /// Hands on `bytes`, written after this sink's, once they fill a chunk.
+    func take(_ bytes: inout [UInt8]) {
+        guard bytes.count >= ReportSink.chunk else { return }
+        flush()
+        emit(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands on everything left, from this sink and from `json`.
+    func finish(_ json: inout JSONWriter) {
+        flush()
+        if !json.bytes.isEmpty { emit(json.bytes) }
+        json.bytes.removeAll()
+    }
+
+    func finish() { flush() }
+
+    private func flush() {
+        guard !bytes.isEmpty else { return }
+        emit(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -95,11 +95,17 @@ public struct ReportInput: Sendable {
             }
             handle = h
         }
-        var lines = LineReader(handle: handle)
+        var parser = ClaimRecordParser()
         var number = 0
-        while let line = lines.next() {
+        try ReportInput.forEachLine(of: handle) { line in
             number += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            // Claims as `figures extract` writes them are read straight from their bytes; any
+            // other record, and any error, through Foundation.
+            if let claim = parser.claim(line) {
+                add(claim)
+                return
+            }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
                 throw InputError(source: path, line: number, message: "not a JSON object")
             }
@@ -108,6 +114,33 @@ public struct ReportInput: Sendable {
             } catch let error as ClaimDecodingError {
                 throw InputError(source: path, line: number, message: error.message)
             }
+        }
+    }
+
+    /// Calls `body` with each line of `handle`, without its line break, reading a few megabytes
+    /// at a time: a claims file of any size streams through.
+    static func forEachLine(of handle: FileHandle, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var buffer: [UInt8] = []
+        var done = false
+        while !done {
+            let chunk = handle.readData(ofLength: 4 << 20)
+            done = chunk.isEmpty
+            buffer.append(contentsOf: chunk)
+            let used = try buffer.withUnsafeBufferPointer { all -> Int in
+                var start = 0
+                while start < all.count {
+                    guard let newline = memchr(all.baseAddress! + start, 0x0A, all.count - start) else {
+                        // The last line may lack its line break.
+                        if done { try body(UnsafeBufferPointer(rebasing: all[start...])); return all.count }
+                        return start
+                    }
+                    let end = all.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                    try body(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end + 1
+                }
+                return start
+            }
+            buffer.removeSubrange(0..<used)
         }
     }
 
@@ -147,14 +180,17 @@ public struct ReportInput: Sendable {
 
     /// Merges what is known of an article: an error sticks, metadata fills in gaps.
     private mutating func note(_ entry: ArticleEntry) {
-        guard var known = articles[entry.id] else {
+        guard let index = articles.index(forKey: entry.id) else {
             articles[entry.id] = entry
             return
         }
-        known.published = known.published ?? entry.published
-        known.outlet = known.outlet ?? entry.outlet
-        known.url = known.url ?? entry.url
-        known.error = known.error ?? entry.error
-        articles[entry.id] = known
+        let known = articles.values[index]
+        // Most claims of an article repeat what is known of it: nothing to write.
+        guard known.published == nil && entry.published != nil || known.outlet == nil && entry.outlet != nil
+              || known.url == nil && entry.url != nil || known.error == nil && entry.error != nil else { return }
+        articles.values[index].published = known.published ?? entry.published
+        articles.values[index].outlet = known.outlet ?? entry.outlet
+        articles.values[index].url = known.url ?? entry.url
+        articles.values[index].error = known.error ?? entry.error
     }
 }

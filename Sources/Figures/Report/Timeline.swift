@@ -4,11 +4,14 @@ import Foundation
 /// as of), value up (from zero). Each article's figure is a point at its value as written with a
 /// bar over its interval; an unbounded interval ends in an arrow at the top. Points about
 /// everyone are hollow; points cited by a reversal finding are red. Each point has a tooltip
-/// with its article, text and sentence.
+/// with its article, text and sentence; a chart of at most ``labelLimit`` points also labels
+/// each point with its figure and article (beyond that the labels would hide each other).
 struct Timeline {
     let series: Report.Series
     let width = 900.0, height = 300.0
     let left = 86.0, right = 24.0, top = 34.0, bottom = 46.0
+    /// The most points a chart labels.
+    static let labelLimit = 60
 
     func svg() -> String {
         let points = series.points
@@ -24,7 +27,7 @@ struct Timeline {
         func y(_ value: Double) -> Double { top + plotH - min(value, yMax) / yMax * plotH }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
-        let title = "\(Check.words(series.category)) · \(series.population ?? "everyone") · \(series.title)"
+        let title = [series.place, Check.words(series.category), series.populationLabel, series.title].compactMap { $0 }.joined(separator: " · ")
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Report.escape(title))\">"
         s += "<title>\(Report.escape(title))</title>"
         s += "<text x=\"\(f(left))\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">\(Report.escape(title))</text>"
@@ -32,7 +35,7 @@ struct Timeline {
         for k in 0...4 {
             let v = yMax * Double(k) / 4
             s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" stroke=\"#eaeef2\"/>"
-            s += "<text x=\"\(f(left - 8))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#57606a\">\(FigureInterval.format(v))\(series.points.first!.claim.unit == .percent ? "%" : "")</text>"
+            s += "<text x=\"\(f(left - 8))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#57606a\">\(FigureInterval.format(v))\(points[0].claim.unit == .percent ? "%" : "")</text>"
         }
         s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"#8c959f\"/>"
         s += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(y(0)))\" stroke=\"#8c959f\"/>"
@@ -47,7 +50,8 @@ struct Timeline {
         let path = points.map { "\(f(x(Double($0.asOf.ordinal)))),\(f(y($0.claim.value)))" }.joined(separator: " ")
         s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#afb8c1\" stroke-dasharray=\"4 3\"/>"
         // Labels keep clear of every point's marker and of each other.
-        var placed: [Box] = points.map { Box(x: x(Double($0.asOf.ordinal)) - 6, y: y($0.claim.value) - 6, width: 12, height: 12) }
+        let labelled = points.count <= Timeline.labelLimit
+        var placed: [Box] = labelled ? points.map { Box(x: x(Double($0.asOf.ordinal)) - 6, y: y($0.claim.value) - 6, width: 12, height: 12) } : []
         for point in points {
             let flagged = series.flagged.contains(point.claim.id)
             let color = flagged ? "#cf222e" : "#0969da"
@@ -65,6 +69,10 @@ struct Timeline {
             }
             let everyone = point.claim.population == nil || PopulationKey.key(point.claim.population) == nil
             s += "<circle cx=\"\(f(px))\" cy=\"\(f(y(point.claim.value)))\" r=\"5\" fill=\"\(everyone ? "#fff" : color)\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+            guard labelled else {
+                s += "</g>"
+                continue
+            }
             // Label: the figure as written and a short article id, moved up (then down) until it
             // overlaps no label placed before it.
             let label = "\(point.claim.text) · \(Timeline.short(point.claim.article))"
