@@ -97,6 +97,19 @@ import Testing
         #expect(byValue[1] == nil)
     }
 
+
+    @Test func earlierValueCountsWhatTheNearestFigureBeforeCounts() throws {
+        let text = "The death toll rose to 381 on Monday, up from 377 on Sunday evening, officials said. "
+            + "The toll in the three-train accident has been revised to 275 from 288. "
+            + "The fire killed 40 people, with 20 injured, up from 15. "
+            + "Some 1,146 people were kidnapped in 2022, according to the agency, down from 1,273 in 2021."
+        let claims = try extractor.claims(in: Article(id: "p", text: text, published: Day(year: 2013, month: 4, day: 29)))
+        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byValue[377]?.category == "killed")
+        #expect(byValue[275]?.category == "killed" && byValue[288]?.category == "killed")
+        #expect(byValue[15]?.category == "injured")
+        #expect(byValue[1_273]?.category == "captives_taken")
+    }
     @Test func nonPeopleFiguresGiveNoClaims() throws {
         let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
         #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)

@@ -247,8 +247,9 @@ final class ClaimBinder {
                 guard let head = bound[k] else { continue }
                 try continueList(from: head, in: marked, m, bound: &bound)
             }
-            // An earlier value of a bound figure ("rose to 400, up from 377") counts the same thing.
-            for k in figures.sorted() {
+            // An earlier value of a bound figure ("rose to 400, up from 377") counts the same thing
+            // as the nearest figure before it.
+            for k in figures.sorted().reversed() {
                 guard let head = bound[k], try previousValue.matches(m, from: head.extentEnd),
                       let next = marked.marker(at: previousValue.range.upperBound), bound[next] == nil,
                       Self.figureKind(marked.markers[next].letter) == Self.figureKind(marked.markers[k].letter) else { continue }
