@@ -110,6 +110,15 @@ import Testing
         #expect(byValue[15]?.category == "injured")
         #expect(byValue[1_273]?.category == "captives_taken")
     }
+    @Test func partsNamedLaterInTheSentenceBelongToTheirWhole() throws {
+        let text = "ISIS abducted 6,417 Yazidis when it overran Sinjar in August 2014, 3,548 of them women and girls."
+        let claims = try extractor.claims(in: Article(id: "y", text: text, published: Day(year: 2019, month: 5, day: 1)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        #expect(byValue[3_548]?.category == "captives_taken")
+        #expect(byValue[3_548]?.partOf == byValue[6_417]?.id)
+        #expect(byValue[3_548]?.population == "women")
+    }
+
     @Test func nonPeopleFiguresGiveNoClaims() throws {
         let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
         #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)
