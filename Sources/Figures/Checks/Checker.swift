@@ -67,6 +67,9 @@ public struct Checker: Sendable {
         let groupNames: [String]
         /// Each check's position in ``checks``, by its serial.
         let positions: [Int]
+        /// For each claim given to the checker, in the order given, its position in ``table``
+        /// (what `table.position(of:)` finds); `-1` when it is not there.
+        let inputPositions: [Int32]
 
         /// The key of the group `claim` counts in (`place|category|population|period`, with
         /// `undated` for the period when it has none); `nil` when it was not checked.
@@ -101,7 +104,8 @@ public struct Checker: Sendable {
         checks = CheckContext.sorted(checks); lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
-        return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions), context)
+        return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions,
+                       inputPositions: context.inputPositions), context)
     }
 }
 
@@ -170,6 +174,9 @@ final class CheckContext {
     private(set) var claims: [Prepared] = []
     private(set) var table = ClaimTable([])
     private(set) var skipped: [Checker.Skipped] = []
+    /// For each input claim, its position in ``records`` (as ``ClaimTable/position(of:)`` finds
+    /// it: a repeated claim is at its first's position when equal to it); `-1` when not there.
+    private(set) var inputPositions: [Int32] = []
     /// The distinct times of the claims, population keys, and group periods, by number.
     private(set) var times: [ClaimTime] = []
     private var populationKeys: [String] = []
@@ -216,11 +223,15 @@ final class CheckContext {
         var previous: Int?
         records.reserveCapacity(input.count)
         claims.reserveCapacity(input.count)
+        inputPositions = Array(repeating: -1, count: input.count)
         for k in order {
             let claim = input[k]
             // The same claim twice (same article, offsets, category and value) counts once.
             if let p = previous, input[p].article == claim.article, input[p].start == claim.start, input[p].end == claim.end,
-               input[p].category == claim.category, input[p].value == claim.value { continue }
+               input[p].category == claim.category, input[p].value == claim.value {
+                if inputPositions[p] >= 0, input[p] == claim { inputPositions[k] = inputPositions[p] }
+                continue
+            }
             previous = k
             if claim.modality != .reported {
                 skipped.append(.init(claim: claim, why: "not reported as fact (\(claim.modality.rawValue))"))
@@ -265,6 +276,7 @@ final class CheckContext {
             articles[claim.article] = article
             let place = places[claim.place] ?? Int32(places.count)
             places[claim.place] = place
+            inputPositions[k] = Int32(records.count)
             records.append(claim)
             claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,

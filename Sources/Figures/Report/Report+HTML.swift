@@ -36,14 +36,18 @@ extension Report {
                 out.write("<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(Check.words(finding.kind.rawValue))) · \(Report.escape(Report.subject(finding)))</h4>\n")
                 out.write("<p class=\"message\">\(Report.escape(finding.message))</p>\n")
                 out.write("<p class=\"meta\">Rule <code>\(finding.rule.name)</code>, reason <code>\(Report.escape(finding.reason!))</code>, check \(checkID(checkOfFinding[f])).</p>\n")
-                Report.htmlClaimTable(finding.evidence, to: out)
+                Report.htmlClaimTable(finding.table.claims, finding.evidenceIndices, to: out)
                 out.write("</article>\n")
             }
         }
         out.write("</section>\n<section id=\"series\"><h2>Series over time</h2>\n")
         if series.isEmpty { out.write("<p>No series spans two days or more.</p>\n") }
         for s in series {
-            out.write("<figure class=\"timeline\">\n" + Timeline(series: s).svg() + "\n")
+            out.append { b in
+                ReportBytes.append("<figure class=\"timeline\">\n", to: &b)
+                Timeline(series: s).svg(to: &b)
+                b.append(0x0A)
+            }
             out.write("<figcaption>\(Report.escape([s.place, Check.words(s.category), s.populationLabel, s.title].compactMap { $0 }.joined(separator: " · "))). ")
             out.write("Each point is one article's figure as of the day it gives; the bar spans the values its wording allows (an arrow: no upper bound). ")
             out.write("Hollow points count everyone\(s.flagged.isEmpty ? "" : "; red points are cited by a reversal finding").</figcaption>\n</figure>\n")
@@ -53,7 +57,16 @@ extension Report {
         out.write("<table><thead><tr><th>check</th><th>rule</th><th>category</th><th>population</th><th>period</th><th>result</th></tr></thead><tbody>\n")
         for k in passed {
             let check = checks[k]
-            out.write("<tr id=\"\(checkID(k))\"><td>\(checkID(k))</td><td><code>\(check.rule.name)</code></td><td>\(Report.escape(check.category))</td><td>\(Report.escape(Report.populationLabel(check)))</td><td>\(Report.escape(check.refersTo ?? "—"))</td><td>\(Report.escape(check.message))</td></tr>\n")
+            out.append { b in
+                ReportBytes.append("<tr id=\"C", to: &b); ReportBytes.append(int: k + 1, to: &b)
+                ReportBytes.append("\"><td>C", to: &b); ReportBytes.append(int: k + 1, to: &b)
+                ReportBytes.append("</td><td><code>", to: &b); ReportBytes.append(check.rule.name, to: &b)
+                ReportBytes.append("</code></td><td>", to: &b); ReportBytes.append(html: check.category, to: &b)
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: Report.populationLabel(check), to: &b)
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: check.refersTo ?? "—", to: &b)
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: check.message, to: &b)
+                ReportBytes.append("</td></tr>\n", to: &b)
+            }
         }
         out.write("</tbody></table>\n</section>\n<section id=\"not-checked\"><h2>Not checked (\(skipped.count))</h2>\n")
         if skipped.isEmpty {
@@ -61,15 +74,35 @@ extension Report {
         } else {
             out.write("<table><thead><tr><th>article</th><th>as written</th><th>category</th><th>why</th><th>sentence</th></tr></thead><tbody>\n")
             for s in skipped {
-                out.write("<tr><td>\(Report.escape(s.claim.article))</td><td>\(Report.escape(s.claim.text))</td><td>\(Report.escape(s.claim.category))</td><td>\(Report.escape(s.why))</td><td>\(Report.marked(s.claim, open: "<mark>", close: "</mark>", escape: Report.escape))</td></tr>\n")
+                out.append { b in
+                    ReportBytes.append("<tr><td>", to: &b); ReportBytes.append(html: s.claim.article, to: &b)
+                    ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: s.claim.text, to: &b)
+                    ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: s.claim.category, to: &b)
+                    ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: s.why, to: &b)
+                    ReportBytes.append("</td><td>", to: &b); ReportBytes.append(marked: s.claim, open: "<mark>", close: "</mark>", .html, to: &b)
+                    ReportBytes.append("</td></tr>\n", to: &b)
+                }
             }
             out.write("</tbody></table>\n")
         }
         out.write("</section>\n<section id=\"articles\"><h2>Articles (\(articles.count))</h2>\n")
         out.write("<table><thead><tr><th>article</th><th>published</th><th>outlet</th><th>claims</th></tr></thead><tbody>\n")
         for a in articles {
-            let status = a.entry.error.map { "<span class=\"badge error\">error</span> " + Report.escape($0) } ?? (a.claims == 0 ? "none" : String(a.claims))
-            out.write("<tr><td>\(Report.escape(a.entry.id))</td><td>\(a.entry.published?.iso ?? "—")</td><td>\(Report.escape(a.entry.outlet ?? "—"))</td><td>\(status)</td></tr>\n")
+            out.append { b in
+                ReportBytes.append("<tr><td>", to: &b); ReportBytes.append(html: a.entry.id, to: &b)
+                ReportBytes.append("</td><td>", to: &b)
+                if let day = a.entry.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: a.entry.outlet ?? "—", to: &b)
+                ReportBytes.append("</td><td>", to: &b)
+                if let error = a.entry.error {
+                    ReportBytes.append("<span class=\"badge error\">error</span> ", to: &b); ReportBytes.append(html: error, to: &b)
+                } else if a.claims == 0 {
+                    ReportBytes.append("none", to: &b)
+                } else {
+                    ReportBytes.append(int: a.claims, to: &b)
+                }
+                ReportBytes.append("</td></tr>\n", to: &b)
+            }
         }
         out.write("</tbody></table>\n</section>\n<section id=\"rules\"><h2>How to read this report</h2>\n")
         out.write("<p>Claims count the same thing when category, population (a missing one is everyone) and period agree. Each figure is compared as the interval its wording allows: “nearly 20,000” is [18,000, 20,000], “more than 34,300” is ≥ 34,300, “1.9 million” as written is [1.85M, 1.95M]. Planned or agreed figures are not checked as facts. A figure is stale when it is more than \(options.staleAfterDays) days older than another article’s figure of its series published the same day.</p>\n<ul>\n")
@@ -77,6 +110,32 @@ extension Report {
             out.write("<li><code>\(rule.name)</code> (\(rule.kind.rawValue)): \(Report.escape(rule.summary))</li>\n")
         }
         out.write("</ul>\n</section>\n</main>\n</body>\n</html>\n")
+    }
+
+    /// ``htmlClaimTable(_:to:)`` of the claims at `indices` of `claims`, written as bytes.
+    static func htmlClaimTable(_ claims: [Claim], _ indices: [Int], to out: ReportSink) {
+        out.write("<table class=\"claims\"><thead><tr><th>article</th><th>published</th><th>outlet</th><th>as written</th><th>qualifier</th><th>bounds</th><th>period</th><th>attributed to</th><th>sentence</th></tr></thead><tbody>\n")
+        for i in indices {
+            let c = claims[i]
+            out.append { b in
+                ReportBytes.append("<tr><td>", to: &b); ReportBytes.append(html: c.article, to: &b)
+                ReportBytes.append("</td><td>", to: &b)
+                if let day = c.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.outlet ?? "—", to: &b)
+                ReportBytes.append("</td><td class=\"figure\">", to: &b); ReportBytes.append(html: c.text, to: &b)
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(c.qualifier.rawValue, to: &b)
+                ReportBytes.append("</td><td>", to: &b)
+                ReportBytes.append(interval: FigureInterval(low: max(0, c.low ?? 0), high: c.high ?? .infinity), to: &b)
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.refersTo ?? "—", to: &b)
+                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.attributedTo ?? "—", to: &b)
+                ReportBytes.append("</td><td class=\"sentence\">", to: &b)
+                ReportBytes.append(marked: c, open: "<mark>", close: "</mark>", .html, to: &b)
+                ReportBytes.append("<br><small>bytes ", to: &b); ReportBytes.append(int: c.start, to: &b)
+                ReportBytes.append("–", to: &b); ReportBytes.append(int: c.end, to: &b)
+                ReportBytes.append("</small></td></tr>\n", to: &b)
+            }
+        }
+        out.write("</tbody></table>\n")
     }
 
     static func htmlClaimTable(_ claims: [Claim], to out: ReportSink) {

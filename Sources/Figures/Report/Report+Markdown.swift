@@ -23,13 +23,15 @@ extension Report {
             out.line("")
             for f in list {
                 let finding = findings[f]
-                out.line("#### F\(f + 1) · \(Check.words(finding.kind.rawValue)) · \(Report.subject(finding))")
-                out.line("")
-                out.line(finding.message)
-                out.line("")
-                out.line("Rule `\(finding.rule.name)`, reason `\(finding.reason!)`, check \(checkID(checkOfFinding[f])).")
-                out.line("")
-                for row in Report.claimTable(finding.evidence) { out.line(row) }
+                out.append { b in
+                    ReportBytes.append("#### F", to: &b); ReportBytes.append(int: f + 1, to: &b)
+                    ReportBytes.append(" · \(Check.words(finding.kind.rawValue)) · \(Report.subject(finding))\n\n", to: &b)
+                    ReportBytes.append(finding.message, to: &b)
+                    ReportBytes.append("\n\nRule `\(finding.rule.name)`, reason `\(finding.reason!)`, check ", to: &b)
+                    b.append(UInt8(ascii: "C")); ReportBytes.append(int: checkOfFinding[f] + 1, to: &b)
+                    ReportBytes.append(".\n\n", to: &b)
+                }
+                Report.claimTable(finding.table.claims, finding.evidenceIndices, to: out)
                 out.line("")
             }
         }
@@ -43,7 +45,15 @@ extension Report {
             out.line("|---|---|---|---|---|---|")
             for k in passed {
                 let check = checks[k]
-                out.line("| \(checkID(k)) | `\(check.rule.name)` | \(check.category) | \(Report.cell(Report.populationLabel(check))) | \(check.refersTo ?? "—") | \(Report.cell(check.message)) |")
+                out.append { b in
+                    ReportBytes.append("| C", to: &b); ReportBytes.append(int: k + 1, to: &b)
+                    ReportBytes.append(" | `", to: &b); ReportBytes.append(check.rule.name, to: &b)
+                    ReportBytes.append("` | ", to: &b); ReportBytes.append(check.category, to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: Report.populationLabel(check), to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(check.refersTo ?? "—", to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: check.message, to: &b)
+                    ReportBytes.append(" |\n", to: &b)
+                }
             }
         }
         out.line("")
@@ -55,9 +65,20 @@ extension Report {
                 out.line("")
                 out.line("| as of | as written | bounds | population | article | published |")
                 out.line("|---|---|---|---|---|---|")
-                for point in s.points {
-                    let mark = s.flagged.contains(point.claim.id) ? " ⚠" : ""
-                    out.line("| \(point.asOf.iso) | \(Report.cell(point.claim.text))\(mark) | \(point.interval) | \(Report.cell(point.claim.population ?? "everyone")) | \(point.claim.article) | \(point.claim.published?.iso ?? "—") |")
+                let claims = s.table.claims
+                for k in s.members.indices {
+                    let claim = claims[s.members[k]]
+                    out.append { b in
+                        ReportBytes.append("| ", to: &b); ReportBytes.append(day: Day(ordinal: s.days[k]), to: &b)
+                        ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: claim.text, to: &b)
+                        if s.flags[k] { ReportBytes.append(" ⚠", to: &b) }
+                        ReportBytes.append(" | ", to: &b); ReportBytes.append(interval: s.intervals[k], to: &b)
+                        ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: claim.population ?? "everyone", to: &b)
+                        ReportBytes.append(" | ", to: &b); ReportBytes.append(claim.article, to: &b)
+                        ReportBytes.append(" | ", to: &b)
+                        if let day = claim.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
+                        ReportBytes.append(" |\n", to: &b)
+                    }
                 }
                 out.line("")
             }
@@ -70,7 +91,14 @@ extension Report {
             out.line("| article | as written | category | why | sentence |")
             out.line("|---|---|---|---|---|")
             for s in skipped {
-                out.line("| \(s.claim.article) | \(Report.cell(s.claim.text)) | \(s.claim.category) | \(Report.cell(s.why)) | \(Report.cell(Report.marked(s.claim, open: "**", close: "**"))) |")
+                out.append { b in
+                    ReportBytes.append("| ", to: &b); ReportBytes.append(s.claim.article, to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: s.claim.text, to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(s.claim.category, to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: s.why, to: &b)
+                    ReportBytes.append(" | ", to: &b); ReportBytes.append(marked: s.claim, open: "**", close: "**", .cell, to: &b)
+                    ReportBytes.append(" |\n", to: &b)
+                }
             }
         }
         out.line("")
@@ -79,8 +107,21 @@ extension Report {
         out.line("| article | published | outlet | claims |")
         out.line("|---|---|---|---|")
         for a in articles {
-            let status = a.entry.error.map { "error: " + $0 } ?? (a.claims == 0 ? "none" : String(a.claims))
-            out.line("| \(a.entry.id) | \(a.entry.published?.iso ?? "—") | \(Report.cell(a.entry.outlet ?? "—")) | \(Report.cell(status)) |")
+            out.append { b in
+                ReportBytes.append("| ", to: &b); ReportBytes.append(a.entry.id, to: &b)
+                ReportBytes.append(" | ", to: &b)
+                if let day = a.entry.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: a.entry.outlet ?? "—", to: &b)
+                ReportBytes.append(" | ", to: &b)
+                if let error = a.entry.error {
+                    ReportBytes.append(cell: "error: " + error, to: &b)
+                } else if a.claims == 0 {
+                    ReportBytes.append("none", to: &b)
+                } else {
+                    ReportBytes.append(int: a.claims, to: &b)
+                }
+                ReportBytes.append(" |\n", to: &b)
+            }
         }
         out.line("")
         out.line("## How to read this report")
@@ -111,6 +152,27 @@ extension Report {
 
     /// A check's population for readers: see ``Check/populationLabel``.
     static func populationLabel(_ check: Check) -> String { check.populationLabel }
+
+    /// ``claimTable(_:)`` of the claims at `indices` of `claims`, written as bytes.
+    static func claimTable(_ claims: [Claim], _ indices: [Int], to out: ReportSink) {
+        out.write("| article | published | outlet | as written | qualifier | bounds | period | attributed to | sentence |\n|---|---|---|---|---|---|---|---|---|\n")
+        for i in indices {
+            let c = claims[i]
+            out.append { b in
+                ReportBytes.append("| ", to: &b); ReportBytes.append(c.article, to: &b)
+                ReportBytes.append(" | ", to: &b)
+                if let day = c.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: c.outlet ?? "—", to: &b)
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: c.text, to: &b)
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(c.qualifier.rawValue, to: &b)
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(interval: FigureInterval(low: max(0, c.low ?? 0), high: c.high ?? .infinity), to: &b)
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(c.refersTo ?? "—", to: &b)
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(cell: c.attributedTo ?? "—", to: &b)
+                ReportBytes.append(" | ", to: &b); ReportBytes.append(marked: c, open: "**", close: "**", .cell, to: &b)
+                ReportBytes.append(" |\n", to: &b)
+            }
+        }
+    }
 
     static func claimTable(_ claims: [Claim]) -> [String] {
         var rows = ["| article | published | outlet | as written | qualifier | bounds | period | attributed to | sentence |",

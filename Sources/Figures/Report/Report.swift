@@ -51,6 +51,8 @@ public struct Report: Sendable {
         let members: [Int]
         let intervals: [FigureInterval]
         let days: [Int]
+        /// For each point, whether its claim's id is in ``flagged``.
+        let flags: [Bool]
     }
 
     /// Every article, sorted by id.
@@ -79,6 +81,8 @@ public struct Report: Sendable {
     /// each one's group key.
     let table: ClaimTable
     let tableGroups: [String]
+    /// For each claim of ``claims``, its position in ``table``; `-1` when it was not checked.
+    let claimPositions: [Int32]
 
     /// Checks the input's claims against each other.
     public init(input: ReportInput, rules: RuleBook, options: Checker.Options = Checker.Options()) {
@@ -109,6 +113,7 @@ public struct Report: Sendable {
         self.positions = result.positions
         self.table = context.table
         self.tableGroups = result.groupNames
+        self.claimPositions = result.inputPositions
         self.series = context.timelines(flagged: result.checks)
     }
 
@@ -220,10 +225,17 @@ extension CheckContext {
             let first = records[ordered[0]]
             let named = namedGroups(ordered)
             let population = name(named.single)
+            // A point is flagged when its claim's id (article and offset) is a flagged claim's.
+            struct ID: Hashable { let article: Int, start: Int }
+            let flaggedMembers = ordered.filter(flagged.contains)
+            let flaggedIDs = Set(flaggedMembers.map { ID(article: claims[$0].article, start: records[$0].start) })
+            let flags = flaggedIDs.isEmpty ? Array(repeating: false, count: ordered.count)
+                : ordered.map { flaggedIDs.contains(ID(article: claims[$0].article, start: records[$0].start)) }
             result.append(Report.Series(category: first.category, place: first.place, population: population,
                                         populationLabel: population ?? groupsPhrase(named.keys) ?? "everyone", title: title,
-                                        flagged: Set(ordered.filter(flagged.contains).map { records[$0].id }), table: table, members: ordered,
-                                        intervals: ordered.map { claims[$0].interval }, days: ordered.map { claims[$0].endFirst }))
+                                        flagged: Set(flaggedMembers.map { records[$0].id }), table: table, members: ordered,
+                                        intervals: ordered.map { claims[$0].interval }, days: ordered.map { claims[$0].endFirst },
+                                        flags: flags))
         }
         var byFamily: [Int: [Int]] = [:]
         for i in claims.indices { if let family = claims[i].family { byFamily[family, default: []].append(i) } }
@@ -260,6 +272,13 @@ final class ReportSink {
     init(emit: @escaping ([UInt8]) -> Void) {
         self.emit = emit
         bytes.reserveCapacity(ReportSink.chunk + (1 << 16))
+    }
+
+    /// Lets `body` append to the bytes not handed on yet (one access for a whole row).
+    @inline(__always)
+    func append(_ body: (inout [UInt8]) -> Void) {
+        body(&bytes)
+        if bytes.count >= ReportSink.chunk { flush() }
     }
 
     /// Writes `text`.

@@ -14,84 +14,130 @@ struct Timeline {
     static let labelLimit = 60
 
     func svg() -> String {
-        let points = series.points
-        let days = points.map { Double($0.asOf.ordinal) }
-        var minDay = days.min()!, maxDay = days.max()!
+        var bytes: [UInt8] = []
+        svg(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the chart as bytes: a series may have a hundred thousand points, each a dozen
+    /// coordinates.
+    func svg(to b: inout [UInt8]) {
+        let claims = series.table.claims, members = series.members, intervals = series.intervals, days = series.days
+        var minDay = Double(days.min()!), maxDay = Double(days.max()!)
         let pad = max(1, (maxDay - minDay) * 0.06)
         minDay -= pad
         maxDay += pad
-        let finiteTop = points.map { max($0.claim.value, $0.interval.low, $0.interval.high.isFinite ? $0.interval.high : 0) }.max()!
+        var finiteTop = -Double.infinity
+        for k in members.indices {
+            let top = max(claims[members[k]].value, intervals[k].low, intervals[k].high.isFinite ? intervals[k].high : 0)
+            if k == 0 || top > finiteTop { finiteTop = top }
+        }
         let yMax = Timeline.niceCeiling(finiteTop * 1.12)
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ day: Double) -> Double { left + (day - minDay) / (maxDay - minDay) * plotW }
         func y(_ value: Double) -> Double { top + plotH - min(value, yMax) / yMax * plotH }
-        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        func f(_ v: Double) { ReportBytes.append(fixed1: v, to: &b) }
+        func s(_ text: StaticString) { b.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func escaped(_ text: String) { ReportBytes.append(html: text, to: &b) }
 
         let title = [series.place, Check.words(series.category), series.populationLabel, series.title].compactMap { $0 }.joined(separator: " · ")
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Report.escape(title))\">"
-        s += "<title>\(Report.escape(title))</title>"
-        s += "<text x=\"\(f(left))\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">\(Report.escape(title))</text>"
+        s("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "); ReportBytes.append(int: Int(width), to: &b)
+        s(" "); ReportBytes.append(int: Int(height), to: &b); s("\" role=\"img\" aria-label=\""); escaped(title); s("\">")
+        s("<title>"); escaped(title); s("</title>")
+        s("<text x=\""); f(left); s("\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">"); escaped(title); s("</text>")
         // Axes and grid.
+        let percent = claims[members[0]].unit == .percent
         for k in 0...4 {
             let v = yMax * Double(k) / 4
-            s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" stroke=\"#eaeef2\"/>"
-            s += "<text x=\"\(f(left - 8))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"#57606a\">\(FigureInterval.format(v))\(points[0].claim.unit == .percent ? "%" : "")</text>"
+            s("<line x1=\""); f(left); s("\" x2=\""); f(width - right); s("\" y1=\""); f(y(v)); s("\" y2=\""); f(y(v)); s("\" stroke=\"#eaeef2\"/>")
+            s("<text x=\""); f(left - 8); s("\" y=\""); f(y(v) + 4); s("\" font-size=\"11\" text-anchor=\"end\" fill=\"#57606a\">")
+            ReportBytes.append(formatted: v, to: &b)
+            if percent { s("%") }
+            s("</text>")
         }
-        s += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0)))\" stroke=\"#8c959f\"/>"
-        s += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(y(0)))\" stroke=\"#8c959f\"/>"
-        let distinct = Array(Set(points.map(\.asOf))).sorted()
+        s("<line x1=\""); f(left); s("\" x2=\""); f(width - right); s("\" y1=\""); f(y(0)); s("\" y2=\""); f(y(0)); s("\" stroke=\"#8c959f\"/>")
+        s("<line x1=\""); f(left); s("\" x2=\""); f(left); s("\" y1=\""); f(top); s("\" y2=\""); f(y(0)); s("\" stroke=\"#8c959f\"/>")
+        let distinct = Array(Set(days)).sorted()
         let step = max(1, Int((Double(distinct.count) / 6).rounded(.up)))
         for (k, day) in distinct.enumerated() where k % step == 0 || k == distinct.count - 1 {
-            let dx = x(Double(day.ordinal))
-            s += "<line x1=\"\(f(dx))\" x2=\"\(f(dx))\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0) + 5))\" stroke=\"#8c959f\"/>"
-            s += "<text x=\"\(f(dx))\" y=\"\(f(y(0) + 18))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\">\(day.iso)</text>"
+            let dx = x(Double(day))
+            s("<line x1=\""); f(dx); s("\" x2=\""); f(dx); s("\" y1=\""); f(y(0)); s("\" y2=\""); f(y(0) + 5); s("\" stroke=\"#8c959f\"/>")
+            s("<text x=\""); f(dx); s("\" y=\""); f(y(0) + 18); s("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#57606a\">")
+            ReportBytes.append(day: Day(ordinal: day), to: &b)
+            s("</text>")
         }
         // The figures in time order, joined faintly.
-        let path = points.map { "\(f(x(Double($0.asOf.ordinal)))),\(f(y($0.claim.value)))" }.joined(separator: " ")
-        s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#afb8c1\" stroke-dasharray=\"4 3\"/>"
+        s("<polyline points=\"")
+        for k in members.indices {
+            if k > 0 { s(" ") }
+            f(x(Double(days[k]))); s(","); f(y(claims[members[k]].value))
+        }
+        s("\" fill=\"none\" stroke=\"#afb8c1\" stroke-dasharray=\"4 3\"/>")
         // Labels keep clear of every point's marker and of each other.
-        let labelled = points.count <= Timeline.labelLimit
-        var placed: [Box] = labelled ? points.map { Box(x: x(Double($0.asOf.ordinal)) - 6, y: y($0.claim.value) - 6, width: 12, height: 12) } : []
-        for point in points {
-            let flagged = series.flagged.contains(point.claim.id)
-            let color = flagged ? "#cf222e" : "#0969da"
-            let px = x(Double(point.asOf.ordinal))
-            let low = y(point.interval.low)
-            let high = point.interval.high.isFinite ? y(point.interval.high) : top
-            s += "<g class=\"point\" data-claim=\"\(Report.escape(point.claim.id))\">"
-            s += "<title>\(Report.escape("\(point.claim.article) (\(point.claim.published?.iso ?? "?")): \(point.claim.text) [\(point.interval)] as of \(point.asOf.iso) — \(point.claim.sentence)"))</title>"
-            s += "<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(low))\" y2=\"\(f(high))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
-            s += "<line x1=\"\(f(px - 5))\" x2=\"\(f(px + 5))\" y1=\"\(f(low))\" y2=\"\(f(low))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
-            if point.interval.high.isFinite {
-                s += "<line x1=\"\(f(px - 5))\" x2=\"\(f(px + 5))\" y1=\"\(f(high))\" y2=\"\(f(high))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+        let labelled = members.count <= Timeline.labelLimit
+        var placed: [Box] = labelled
+            ? members.indices.map { Box(x: x(Double(days[$0])) - 6, y: y(claims[members[$0]].value) - 6, width: 12, height: 12) } : []
+        var everyoneOf: [String: Bool] = [:]
+        let flags = series.flags
+        for k in members.indices {
+            let claim = claims[members[k]]
+            let interval = intervals[k]
+            let flagged = flags[k]
+            let color: StaticString = flagged ? "#cf222e" : "#0969da"
+            let px = x(Double(days[k]))
+            let low = y(interval.low)
+            let high = interval.high.isFinite ? y(interval.high) : top
+            s("<g class=\"point\" data-claim=\""); escaped(claim.article); s("@"); ReportBytes.append(int: claim.start, to: &b); s("\">")
+            s("<title>"); escaped(claim.article); s(" (")
+            if let published = claim.published { ReportBytes.append(day: published, to: &b) } else { s("?") }
+            s("): "); escaped(claim.text); s(" ["); ReportBytes.append(interval: interval, to: &b); s("] as of ")
+            ReportBytes.append(day: Day(ordinal: days[k]), to: &b); s(" — "); escaped(claim.sentence); s("</title>")
+            s("<line x1=\""); f(px); s("\" x2=\""); f(px); s("\" y1=\""); f(low); s("\" y2=\""); f(high)
+            s("\" stroke=\""); s(color); s("\" stroke-width=\"2\"/>")
+            s("<line x1=\""); f(px - 5); s("\" x2=\""); f(px + 5); s("\" y1=\""); f(low); s("\" y2=\""); f(low)
+            s("\" stroke=\""); s(color); s("\" stroke-width=\"2\"/>")
+            if interval.high.isFinite {
+                s("<line x1=\""); f(px - 5); s("\" x2=\""); f(px + 5); s("\" y1=\""); f(high); s("\" y2=\""); f(high)
+                s("\" stroke=\""); s(color); s("\" stroke-width=\"2\"/>")
             } else {
-                s += "<polygon points=\"\(f(px - 5)),\(f(top + 7)) \(f(px + 5)),\(f(top + 7)) \(f(px)),\(f(top - 1))\" fill=\"\(color)\"/>"
+                s("<polygon points=\""); f(px - 5); s(","); f(top + 7); s(" "); f(px + 5); s(","); f(top + 7); s(" "); f(px); s(","); f(top - 1)
+                s("\" fill=\""); s(color); s("\"/>")
             }
-            let everyone = point.claim.population == nil || PopulationKey.key(point.claim.population) == nil
-            s += "<circle cx=\"\(f(px))\" cy=\"\(f(y(point.claim.value)))\" r=\"5\" fill=\"\(everyone ? "#fff" : color)\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+            var everyone = true
+            if let population = claim.population {
+                if let known = everyoneOf[population] {
+                    everyone = known
+                } else {
+                    everyone = PopulationKey.key(population) == nil
+                    everyoneOf[population] = everyone
+                }
+            }
+            s("<circle cx=\""); f(px); s("\" cy=\""); f(y(claim.value)); s("\" r=\"5\" fill=\""); s(everyone ? "#fff" : color)
+            s("\" stroke=\""); s(color); s("\" stroke-width=\"2\"/>")
             guard labelled else {
-                s += "</g>"
+                s("</g>")
                 continue
             }
             // Label: the figure as written and a short article id, moved up (then down) until it
             // overlaps no label placed before it.
-            let label = "\(point.claim.text) · \(Timeline.short(point.claim.article))"
+            let label = "\(claim.text) · \(Timeline.short(claim.article))"
             let labelWidth = Double(label.count) * 6.3
-            let anchor = px > width - right - labelWidth - 12 ? "end" : "start"
-            let lx = anchor == "end" ? px - 9 : px + 9
-            let left = anchor == "end" ? lx - labelWidth : lx
-            let base = y(point.claim.value) - 8
+            let atEnd = px > width - right - labelWidth - 12
+            let anchor: StaticString = atEnd ? "end" : "start"
+            let lx = atEnd ? px - 9 : px + 9
+            let left = atEnd ? lx - labelWidth : lx
+            let base = y(claim.value) - 8
             var ly = base
             for step in [0.0, -14, -28, 16, 30, -42, 44, -56] {
                 ly = min(max(base + step, top + 10), y(0) - 4)
                 if !placed.contains(where: { $0.overlaps(left, ly - 10, labelWidth, 13) }) { break }
             }
             placed.append(Box(x: left, y: ly - 10, width: labelWidth, height: 13))
-            s += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"\(flagged ? "#cf222e" : "#1f2328")\">\(Report.escape(label))</text>"
-            s += "</g>"
+            s("<text x=\""); f(lx); s("\" y=\""); f(ly); s("\" font-size=\"11\" text-anchor=\""); s(anchor)
+            s("\" fill=\""); s(flagged ? "#cf222e" : "#1f2328"); s("\">"); escaped(label); s("</text>")
+            s("</g>")
         }
-        s += "</svg>"
-        return s
+        s("</svg>")
     }
 
     /// A label's box, to keep labels apart.
