@@ -91,6 +91,11 @@ struct DateInterpreter: Sendable {
             guard let p = published else { return .unresolvable }
             return ago(f.amount ?? 1, unit, direction, from: p)
         }
+        if let span = f.span, let unit = f.unit, f.shift == nil, f.relativeDay == nil, f.weekday == nil, f.month == nil, f.year == nil {
+            // "the past three days", "in the last 24 hours", "over the next two weeks"
+            guard let p = published else { return .unresolvable }
+            return lookSpan(f.amount ?? 1, unit, span, from: p)
+        }
         if let weekday = f.weekday {
             guard let p = published else { return .unresolvable }
             if f.unit == .week { // "Tuesday next week", "last week Sunday"
@@ -144,6 +149,28 @@ struct DateInterpreter: Sendable {
             return Period(year: y, month: m).map { .value(.point($0)) } ?? .reject
         case .year: return Period(year: p.year + n).map { .value(.point($0)) } ?? .reject
         }
+    }
+
+    /// The days from `amount` units before publication to publication (`span` -1), or from
+    /// publication to `amount` units after it (+1). Hours and shorter count as days: "the past 24
+    /// hours" is the day before publication and the day itself.
+    private func lookSpan(_ amount: Int, _ unit: TimeUnit, _ span: Int, from p: Day) -> Outcome {
+        let other: Day
+        switch unit {
+        case .second, .minute: other = p
+        case .hour: other = p.adding(days: span * max(1, (amount + 23) / 24))
+        case .day: other = p.adding(days: span * amount)
+        case .week: other = p.adding(days: span * 7 * amount)
+        case .month:
+            let (y, m) = p.monthAdding(span * amount)
+            guard let day = Day(year: y, month: m, day: min(p.day, Day.daysIn(month: m, year: y))) else { return .reject }
+            other = day
+        case .year:
+            guard let day = Day(year: p.year + span * amount, month: p.month, day: min(p.day, Day.daysIn(month: p.month, year: p.year + span * amount))) else { return .reject }
+            other = day
+        }
+        let (a, b) = span < 0 ? (other, p) : (p, other)
+        return a == b ? .value(.point(Period(day: a))) : .value(.interval(Period(day: a), Period(day: b)))
     }
 
     /// A week, month or year shifted from publication's, whole, in part, or up to or from
