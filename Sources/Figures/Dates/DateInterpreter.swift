@@ -374,6 +374,8 @@ struct DateInterpreter: Sendable {
             direction = try word(.direction, lexicon.directions)
             span = try word(.span, lexicon.spans)
             part = try word(.part, lexicon.parts)
+            // "this summer", "last spring": a part of a year shifted from publication's.
+            if part != nil, unit == nil, shift != nil, month == nil, year == nil { unit = .year }
             // "October last year", "May 3 last year", "July 31 this year": the shift names the year.
             if month != nil, year == nil, unit == .year, let s = shift {
                 guard let p = published else { needsPublication = true; return }
