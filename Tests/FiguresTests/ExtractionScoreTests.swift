@@ -17,22 +17,23 @@ import Testing
     /// regressions, just under the score measured when it was set.
     @Test func devNews() throws {
         let result = try GoldScorer.score(gold: "Fixtures/news/dev/gold.json", texts: "Fixtures/news/dev", manifest: "Fixtures/news/dev/manifest.json")
-        #expect(result.f1 >= 0.90, "\(result)")
-        #expect(result.precision >= 0.93, "\(result)")
+        #expect(result.f1 >= 0.94, "\(result)")
+        #expect(result.precision >= 0.94, "\(result)")
     }
 
     /// A second held-out split, written later from other outlets and events; its misses were
-    /// looked at once to find general gaps (so it is no longer strictly unseen). A floor.
+    /// read to find general gaps (so it is no longer unseen). A floor.
     @Test func heldout2News() throws {
         let result = try GoldScorer.score(gold: "Fixtures/news/heldout2/gold.json", texts: "Fixtures/news/heldout2", manifest: "Fixtures/news/heldout2/manifest.json")
-        #expect(result.f1 >= 0.75, "\(result)")
-        #expect(result.precision >= 0.88, "\(result)")
+        #expect(result.f1 >= 0.88, "\(result)")
+        #expect(result.precision >= 0.94, "\(result)")
     }
 
-    /// Fixtures never tuned on (heldout): how the tables generalize. A floor, not a target.
+    /// Fixtures not tuned on sentence by sentence (heldout; its misses have been read): how the
+    /// tables generalize. A floor, not a target.
     @Test func heldoutNews() throws {
         let result = try GoldScorer.score(gold: "Fixtures/news/heldout/gold.json", texts: "Fixtures/news/heldout", manifest: "Fixtures/news/heldout/manifest.json")
-        #expect(result.f1 >= 0.85, "\(result)")
-        #expect(result.precision >= 0.9, "\(result)")
+        #expect(result.f1 >= 0.91, "\(result)")
+        #expect(result.precision >= 0.95, "\(result)")
     }
 }
