@@ -101,7 +101,7 @@ public struct Checker: Sendable {
         checks += context.partWholeChecks(); lap("partwhole")
         checks += context.staleChecks(); lap("stale")
         checks += context.undatedChecks(); lap("undated")
-        checks = CheckContext.sorted(checks); lap("sort")
+        CheckContext.sort(&checks); lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
         return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions,
@@ -293,16 +293,19 @@ final class CheckContext {
             best[id] = (form, count)
         }
         for (id, form) in best { names[populationKeys[Int(id)]] = form.form }
-        let (claims, records) = (self.claims, self.records)
-        let byTime = claims.indices.sorted { a, b in
-            if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
-            if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
-            if claims[a].article != claims[b].article { return records[a].article < records[b].article }
-            if records[a].start != records[b].start { return records[a].start < records[b].start }
-            return a < b
-        }
+        // Articles are numbered in the order of their ids, so numbers compare as the ids do.
         rank = Array(repeating: 0, count: claims.count)
-        for (r, i) in byTime.enumerated() { rank[i] = r }
+        do {
+            let (claims, records) = (self.claims, self.records)
+            let byTime = claims.indices.sorted { a, b in
+                if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
+                if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
+                if claims[a].article != claims[b].article { return claims[a].article < claims[b].article }
+                if records[a].start != records[b].start { return records[a].start < records[b].start }
+                return a < b
+            }
+            for (r, i) in byTime.enumerated() { rank[i] = r }
+        }
         assignPeriods()
     }
 
@@ -355,15 +358,27 @@ final class CheckContext {
             }
         }
         // Groups, and their period and key for readers, made once per group.
-        var byKey: [GroupKey: [Int]] = [:]
-        for i in claims.indices { if let key = claims[i].key() { byKey[key, default: []].append(i) } }
-        let keys = byKey.keys.sorted()
-        groups = keys.map { byKey[$0]! }
+        // Sorted by key (then position), each run of equal keys is a group.
+        var keyed: [(key: GroupKey, index: Int)] = []
+        keyed.reserveCapacity(claims.count)
+        for i in claims.indices { if let key = claims[i].key() { keyed.append((key, i)) } }
+        keyed.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        var keys: [GroupKey] = []
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
+            keys.append(keyed[start].key)
+            groups.append(keyed[start..<end].map(\.index))
+            start = end
+        }
+        keyed = []
+        groupIndex.reserveCapacity(keys.count)
         groupNames = Array(repeating: "", count: claims.count)
         for (g, key) in keys.enumerated() {
             groupIndex[key] = g
             let first = groups[g][0]
-            let end = time(first)!.end.iso
+            let end = times[Int(claims[first].timeID)].end.iso
             periods.append(claims[first].series.map { seriesLabels[$0]! + "/" + end } ?? end)
             let name = groupName(first, period: periods[g])
             for i in groups[g] {
@@ -383,8 +398,17 @@ final class CheckContext {
 
     /// `Gaza|killed|Palestinians|2023-10-07/2024-04-27`: a group's key for readers.
     private func groupName(_ i: Int, period: String) -> String {
-        [records[i].place, records[i].category, claims[i].unit == .percent ? "percent" : nil, name(population(i)) ?? "everyone", period]
-            .compactMap { $0 }.joined(separator: "|")
+        var text = ""
+        if let place = records[i].place {
+            text += place
+            text += "|"
+        }
+        text += records[i].category
+        text += claims[i].unit == .percent ? "|percent|" : "|"
+        text += name(population(i)) ?? "everyone"
+        text += "|"
+        text += period
+        return text
     }
 
     /// The label of a set of running totals: its most precise start, the most frequent among
@@ -466,9 +490,23 @@ final class CheckContext {
 
     /// How a claim reads in a message: `81 (000_4a6e…, 2024-04-27)`.
     func cite(_ i: Int) -> String {
-        let c = records[i]
-        let text = c.text.isEmpty ? FigureInterval.format(c.value) : c.text
-        return "\(text) (\(c.article)\(claims[i].published == .max ? "" : ", " + iso(claims[i].published)))"
+        var text = ""
+        cite(i, to: &text)
+        return text
+    }
+
+    /// Appends ``cite(_:)-swift.method`` of claim `i` to `text` (the claim is not copied).
+    func cite(_ i: Int, to text: inout String) {
+        let written = records[i].text
+        text += written.isEmpty ? FigureInterval.format(records[i].value) : written
+        text += " ("
+        text += records[i].article
+        let published = claims[i].published
+        if published != .max {
+            text += ", "
+            text += iso(published)
+        }
+        text += ")"
     }
 
     /// A day's ISO form, made once per day.
@@ -483,12 +521,19 @@ final class CheckContext {
     /// more.
     func cite(_ indices: [Int]) -> String {
         let ordered = inTimeOrder(indices)
+        var text = ""
         if ordered.count > CheckContext.citeLimit {
-            return ordered.prefix(CheckContext.citeLimit).map(cite).joined(separator: ", ") + " and " + CheckContext.count(ordered.count - CheckContext.citeLimit) + " more"
+            for n in 0..<CheckContext.citeLimit {
+                if n > 0 { text += ", " }
+                cite(ordered[n], to: &text)
+            }
+            return text + " and " + CheckContext.count(ordered.count - CheckContext.citeLimit) + " more"
         }
-        let list = ordered.map(cite)
-        guard list.count > 1 else { return list.first ?? "" }
-        return list.dropLast().joined(separator: ", ") + " and " + list.last!
+        for n in ordered.indices {
+            if n > 0 { text += n == ordered.count - 1 ? " and " : ", " }
+            cite(ordered[n], to: &text)
+        }
+        return text
     }
 
     /// A count for readers: `4,312`.
@@ -497,7 +542,15 @@ final class CheckContext {
     /// Up to three pairs for a message, `a against b; c against d; e against f`, and how many
     /// more when `total` is known.
     func citePairs(_ pairs: [(Int, Int)], _ joiner: String, total: Int? = nil) -> String {
-        let text = pairs.prefix(3).map { "\(cite($0.0)) \(joiner) \(cite($0.1))" }.joined(separator: "; ")
+        var text = ""
+        for n in 0..<min(3, pairs.count) {
+            if n > 0 { text += "; " }
+            cite(pairs[n].0, to: &text)
+            text += " "
+            text += joiner
+            text += " "
+            cite(pairs[n].1, to: &text)
+        }
         guard let total, total > 3 else { return text }
         return text + "; and \(CheckContext.count(total - 3)) more pairs"
     }
@@ -532,7 +585,7 @@ final class CheckContext {
 
     /// Sorts checks in report order: kind, category, population, period, rule, first claim
     /// (each check's key made once).
-    static func sorted(_ checks: [Check]) -> [Check] {
+    static func sort(_ checks: inout [Check]) {
         // Strings are ranked once, so that most comparisons compare integers.
         func ranks(_ strings: [String]) -> [Int] {
             let order = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, $0) })
@@ -541,14 +594,29 @@ final class CheckContext {
         let categories = ranks(checks.map(\.category)), populations = ranks(checks.map { $0.population ?? "" })
         let periods = ranks(checks.map { $0.refersTo ?? "" })
         let kinds = checks.map { kindPositions[$0.kind]! }, rules = checks.map(\.rule.position), counts = checks.map(\.claimCount)
-        let ids = checks.map { $0.firstClaim?.id ?? "" }
-        return checks.indices.sorted { a, b in
+        // The first claim's id, made without copying the claim.
+        let ids = checks.map { check in check.claimIndices.first.map { "\(check.table.claims[$0].article)@\(check.table.claims[$0].start)" } ?? "" }
+        let order = checks.indices.sorted { a, b in
             if (kinds[a], categories[a], populations[a], periods[a], rules[a]) != (kinds[b], categories[b], populations[b], periods[b], rules[b]) {
                 return (kinds[a], categories[a], populations[a], periods[a], rules[a]) < (kinds[b], categories[b], populations[b], periods[b], rules[b])
             }
             if ids[a] != ids[b] { return ids[a] < ids[b] }
             return (counts[a], a) < (counts[b], b)
-        }.map { checks[$0] }
+        }
+        // Moved into place along the permutation's cycles: a check is swapped, not copied.
+        var done = [Bool](repeating: false, count: checks.count)
+        checks.withUnsafeMutableBufferPointer { checks in
+            for start in checks.indices where !done[start] {
+                var j = start
+                while true {
+                    done[j] = true
+                    let next = order[j]
+                    if next == start { break }
+                    checks.swapAt(j, next)
+                    j = next
+                }
+            }
+        }
     }
 
     private static let kindPositions = Dictionary(uniqueKeysWithValues: Check.Kind.allCases.enumerated().map { ($1, $0) })
