@@ -133,7 +133,24 @@ final class ClaimTable: Sendable {
 
 extension Check {
     /// A category or kind for readers: `captives_released` → `captives released`.
-    static func words(_ slug: String) -> String { slug.replacingOccurrences(of: "_", with: " ") }
+    static func words(_ slug: String) -> String {
+        // ASCII slugs (every category the tables declare) are rewritten byte by byte; Foundation
+        // decides for others.
+        var text = slug
+        let ascii = text.withUTF8 { utf8 -> String? in
+            var underscore = false
+            for byte in utf8 {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "_") { underscore = true }
+            }
+            guard underscore else { return slug }
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                for k in utf8.indices { buffer[k] = utf8[k] == UInt8(ascii: "_") ? UInt8(ascii: " ") : utf8[k] }
+                return utf8.count
+            }
+        }
+        return ascii ?? slug.replacingOccurrences(of: "_", with: " ")
+    }
 
     /// Hashes what tells checks apart without reading every claim (a check over a large group
     /// lists thousands); equal checks still hash alike.

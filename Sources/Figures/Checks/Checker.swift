@@ -101,7 +101,7 @@ public struct Checker: Sendable {
         checks += context.partWholeChecks(); lap("partwhole")
         checks += context.staleChecks(); lap("stale")
         checks += context.undatedChecks(); lap("undated")
-        checks = CheckContext.sorted(checks); lap("sort")
+        CheckContext.sort(&checks); lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
         return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions,
@@ -155,9 +155,22 @@ struct Prepared: Sendable {
 struct GroupKey: Hashable, Comparable {
     var place: Int32, category: Int32, unit: Int8, population: Int32, series: Int32, first: Int32, last: Int32
 
+    /// In the order of place, category, unit, population, series, first and last day.
     static func < (a: GroupKey, b: GroupKey) -> Bool {
-        (a.place, a.category, a.unit, a.population, a.series, a.first) < (b.place, b.category, b.unit, b.population, b.series, b.first)
-            || ((a.place, a.category, a.unit, a.population, a.series, a.first) == (b.place, b.category, b.unit, b.population, b.series, b.first) && a.last < b.last)
+        if a.place != b.place { return a.place < b.place }
+        if a.category != b.category { return a.category < b.category }
+        if a.unit != b.unit { return a.unit < b.unit }
+        if a.population != b.population { return a.population < b.population }
+        if a.series != b.series { return a.series < b.series }
+        if a.first != b.first { return a.first < b.first }
+        return a.last < b.last
+    }
+
+    /// Two words instead of seven fields: half a million keys are hashed several times.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(UInt32(bitPattern: place)) << 32 | UInt64(UInt32(bitPattern: category)) ^ UInt64(UInt8(bitPattern: unit)) << 56)
+        hasher.combine(UInt64(UInt32(bitPattern: population)) << 32 | UInt64(UInt32(bitPattern: series)))
+        hasher.combine(UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: last)))
     }
 }
 
@@ -187,18 +200,20 @@ final class CheckContext {
     private(set) var familyLabels: [Int: String] = [:]
     /// Display names of population keys: the most frequent written form.
     private var names: [String: String] = [:]
+    /// The display name of each population key, by number.
+    private var populationNames: [String] = []
     /// Each claim's group key for readers (`Gaza|killed|Palestinians|2023-10-07/2024-04-27`).
     private(set) var groupNames: [String] = []
     /// The claims with a time, grouped by place, category, unit, population and period, in the
     /// order of their keys; and each group's position by its key.
     private(set) var groups: [[Int]] = []
     private(set) var groupIndex: [GroupKey: Int] = [:]
-    /// Each claim's place in time order (as-of day, then publication, article and offset).
+    /// Each claim's place in time order (as-of day, then publication, article and offset), and
+    /// the claim at each place.
     private(set) var rank: [Int] = []
+    private var byRank: [Int] = []
     /// How many checks have been made.
     private var made = 0
-    /// ISO forms of days, by ordinal.
-    private var isoDays: [Int: String] = [:]
 
     init(claims input: [Claim], rules: RuleBook, options: Options) {
         self.rules = rules
@@ -220,6 +235,7 @@ final class CheckContext {
         var places: [String?: Int32] = [:]
         var populations: [String: Int32] = [:]
         var forms: [String: Int] = [:]
+        var lastArticle: (id: String, number: Int)?
         var previous: Int?
         records.reserveCapacity(input.count)
         claims.reserveCapacity(input.count)
@@ -237,8 +253,13 @@ final class CheckContext {
                 skipped.append(.init(claim: claim, why: "not reported as fact (\(claim.modality.rawValue))"))
                 continue
             }
-            let known = categories[claim.category] ?? (rules.category(named: claim.category), Int32(categories.count))
-            categories[claim.category] = known
+            let known: (category: Category?, id: Int32)
+            if let found = categories[claim.category] {
+                known = found
+            } else {
+                known = (rules.category(named: claim.category), Int32(categories.count))
+                categories[claim.category] = known
+            }
             guard let category = known.category else {
                 skipped.append(.init(claim: claim, why: "category '\(claim.category)' not declared in the rule tables"))
                 continue
@@ -272,10 +293,24 @@ final class CheckContext {
                 timeIDs[timeKey] = timeID
             }
             let time = timeID >= 0 ? times[Int(timeID)] : nil
-            let article = articles[claim.article] ?? articles.count
-            articles[claim.article] = article
-            let place = places[claim.place] ?? Int32(places.count)
-            places[claim.place] = place
+            // Claims come by article: the last one's number is usually the one.
+            let article: Int
+            if let last = lastArticle, last.id == claim.article {
+                article = last.number
+            } else if let found = articles[claim.article] {
+                article = found
+            } else {
+                article = articles.count
+                articles[claim.article] = article
+            }
+            lastArticle = (claim.article, article)
+            let place: Int32
+            if let found = places[claim.place] {
+                place = found
+            } else {
+                place = Int32(places.count)
+                places[claim.place] = place
+            }
             inputPositions[k] = Int32(records.count)
             records.append(claim)
             claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
@@ -284,6 +319,8 @@ final class CheckContext {
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
                                    published: claim.published?.ordinal ?? .max))
         }
+        // Usually every claim is kept, in the order given: the records are then the input, shared.
+        if records.count == input.count, inputPositions.indices.allSatisfy({ inputPositions[$0] == Int32($0) }) { records = input }
         table = ClaimTable(records)
         // Each group's name: its most frequent written form (the first in order among equals).
         var best: [Int32: (form: String, count: Int)] = [:]
@@ -293,16 +330,21 @@ final class CheckContext {
             best[id] = (form, count)
         }
         for (id, form) in best { names[populationKeys[Int(id)]] = form.form }
-        let (claims, records) = (self.claims, self.records)
-        let byTime = claims.indices.sorted { a, b in
-            if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
-            if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
-            if claims[a].article != claims[b].article { return records[a].article < records[b].article }
-            if records[a].start != records[b].start { return records[a].start < records[b].start }
-            return a < b
-        }
+        populationNames = populationKeys.map { names[$0] ?? $0 }
+        // Articles are numbered in the order of their ids, so numbers compare as the ids do.
         rank = Array(repeating: 0, count: claims.count)
-        for (r, i) in byTime.enumerated() { rank[i] = r }
+        do {
+            let (claims, records) = (self.claims, self.records)
+            let byTime = claims.indices.sorted { a, b in
+                if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
+                if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
+                if claims[a].article != claims[b].article { return claims[a].article < claims[b].article }
+                if records[a].start != records[b].start { return records[a].start < records[b].start }
+                return a < b
+            }
+            for (r, i) in byTime.enumerated() { rank[i] = r }
+            byRank = byTime
+        }
         assignPeriods()
     }
 
@@ -355,15 +397,27 @@ final class CheckContext {
             }
         }
         // Groups, and their period and key for readers, made once per group.
-        var byKey: [GroupKey: [Int]] = [:]
-        for i in claims.indices { if let key = claims[i].key() { byKey[key, default: []].append(i) } }
-        let keys = byKey.keys.sorted()
-        groups = keys.map { byKey[$0]! }
+        // Sorted by key (then position), each run of equal keys is a group.
+        var keyed: [(key: GroupKey, index: Int)] = []
+        keyed.reserveCapacity(claims.count)
+        for i in claims.indices { if let key = claims[i].key() { keyed.append((key, i)) } }
+        keyed.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        var keys: [GroupKey] = []
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
+            keys.append(keyed[start].key)
+            groups.append(keyed[start..<end].map(\.index))
+            start = end
+        }
+        keyed = []
+        groupIndex.reserveCapacity(keys.count)
         groupNames = Array(repeating: "", count: claims.count)
         for (g, key) in keys.enumerated() {
             groupIndex[key] = g
             let first = groups[g][0]
-            let end = time(first)!.end.iso
+            let end = times[Int(claims[first].timeID)].end.iso
             periods.append(claims[first].series.map { seriesLabels[$0]! + "/" + end } ?? end)
             let name = groupName(first, period: periods[g])
             for i in groups[g] {
@@ -383,8 +437,17 @@ final class CheckContext {
 
     /// `Gaza|killed|Palestinians|2023-10-07/2024-04-27`: a group's key for readers.
     private func groupName(_ i: Int, period: String) -> String {
-        [records[i].place, records[i].category, claims[i].unit == .percent ? "percent" : nil, name(population(i)) ?? "everyone", period]
-            .compactMap { $0 }.joined(separator: "|")
+        var text = ""
+        if let place = records[i].place {
+            text += place
+            text += "|"
+        }
+        text += records[i].category
+        text += claims[i].unit == .percent ? "|percent|" : "|"
+        text += claims[i].populationID >= 0 ? populationNames[Int(claims[i].populationID)] : "everyone"
+        text += "|"
+        text += period
+        return text
     }
 
     /// The label of a set of running totals: its most precise start, the most frequent among
@@ -435,8 +498,10 @@ final class CheckContext {
 
     /// Claims in time order (as-of day, then publication, article and offset).
     func inTimeOrder(_ indices: [Int]) -> [Int] {
-        let rank = self.rank
-        return indices.sorted { rank[$0] < rank[$1] }
+        // Sorted as ranks (plain integers), then turned back into claims.
+        var ranks = rank.withUnsafeBufferPointer { rank in indices.map { rank[$0] } }
+        ranks.sort()
+        return byRank.withUnsafeBufferPointer { byRank in ranks.map { byRank[$0] } }
     }
 
     /// Claims in time order, each once.
@@ -466,29 +531,51 @@ final class CheckContext {
 
     /// How a claim reads in a message: `81 (000_4a6e…, 2024-04-27)`.
     func cite(_ i: Int) -> String {
-        let c = records[i]
-        let text = c.text.isEmpty ? FigureInterval.format(c.value) : c.text
-        return "\(text) (\(c.article)\(claims[i].published == .max ? "" : ", " + iso(claims[i].published)))"
+        var bytes: [UInt8] = []
+        cite(i, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A day's ISO form, made once per day.
-    func iso(_ ordinal: Int) -> String {
-        if let known = isoDays[ordinal] { return known }
-        let text = Day(ordinal: ordinal).iso
-        isoDays[ordinal] = text
-        return text
+    /// Appends ``cite(_:)-swift.method`` of claim `i` to `bytes` (the claim is not copied).
+    func cite(_ i: Int, to bytes: inout [UInt8]) {
+        let written = records[i].text
+        if written.isEmpty { ReportBytes.append(formatted: records[i].value, to: &bytes) } else { ReportBytes.append(written, to: &bytes) }
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: "("))
+        ReportBytes.append(records[i].article, to: &bytes)
+        let published = claims[i].published
+        if published != .max {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(UInt8(ascii: " "))
+            ReportBytes.append(day: Day(ordinal: published), to: &bytes)
+        }
+        bytes.append(UInt8(ascii: ")"))
     }
+
+    /// A day's ISO form.
+    func iso(_ ordinal: Int) -> String { Day(ordinal: ordinal).iso }
 
     /// Claims in time order, `a, b and c`; beyond ``citeLimit``, the first ones and how many
     /// more.
     func cite(_ indices: [Int]) -> String {
         let ordered = inTimeOrder(indices)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * min(ordered.count, CheckContext.citeLimit))
         if ordered.count > CheckContext.citeLimit {
-            return ordered.prefix(CheckContext.citeLimit).map(cite).joined(separator: ", ") + " and " + CheckContext.count(ordered.count - CheckContext.citeLimit) + " more"
+            for n in 0..<CheckContext.citeLimit {
+                if n > 0 { ReportBytes.append(", ", to: &bytes) }
+                cite(ordered[n], to: &bytes)
+            }
+            ReportBytes.append(" and ", to: &bytes)
+            ReportBytes.append(formatted: Double(ordered.count - CheckContext.citeLimit), to: &bytes)
+            ReportBytes.append(" more", to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
-        let list = ordered.map(cite)
-        guard list.count > 1 else { return list.first ?? "" }
-        return list.dropLast().joined(separator: ", ") + " and " + list.last!
+        for n in ordered.indices {
+            if n > 0 { ReportBytes.append(n == ordered.count - 1 ? " and " : ", ", to: &bytes) }
+            cite(ordered[n], to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A count for readers: `4,312`.
@@ -497,7 +584,16 @@ final class CheckContext {
     /// Up to three pairs for a message, `a against b; c against d; e against f`, and how many
     /// more when `total` is known.
     func citePairs(_ pairs: [(Int, Int)], _ joiner: String, total: Int? = nil) -> String {
-        let text = pairs.prefix(3).map { "\(cite($0.0)) \(joiner) \(cite($0.1))" }.joined(separator: "; ")
+        var bytes: [UInt8] = []
+        for n in 0..<min(3, pairs.count) {
+            if n > 0 { ReportBytes.append("; ", to: &bytes) }
+            cite(pairs[n].0, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            ReportBytes.append(joiner, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            cite(pairs[n].1, to: &bytes)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         guard let total, total > 3 else { return text }
         return text + "; and \(CheckContext.count(total - 3)) more pairs"
     }
@@ -532,23 +628,55 @@ final class CheckContext {
 
     /// Sorts checks in report order: kind, category, population, period, rule, first claim
     /// (each check's key made once).
-    static func sorted(_ checks: [Check]) -> [Check] {
+    static func sort(_ checks: inout [Check]) {
         // Strings are ranked once, so that most comparisons compare integers.
         func ranks(_ strings: [String]) -> [Int] {
             let order = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, $0) })
             return strings.map { order[$0]! }
         }
-        let categories = ranks(checks.map(\.category)), populations = ranks(checks.map { $0.population ?? "" })
-        let periods = ranks(checks.map { $0.refersTo ?? "" })
-        let kinds = checks.map { kindPositions[$0.kind]! }, rules = checks.map(\.rule.position), counts = checks.map(\.claimCount)
-        let ids = checks.map { $0.firstClaim?.id ?? "" }
-        return checks.indices.sorted { a, b in
+        // Each field read in place (a check is not copied).
+        var categoryNames: [String] = [], populationNames: [String] = [], periodNames: [String] = [], ids: [String] = []
+        var kinds: [Int] = [], rules: [Int] = [], counts: [Int] = []
+        categoryNames.reserveCapacity(checks.count); populationNames.reserveCapacity(checks.count)
+        periodNames.reserveCapacity(checks.count); ids.reserveCapacity(checks.count)
+        kinds.reserveCapacity(checks.count); rules.reserveCapacity(checks.count); counts.reserveCapacity(checks.count)
+        for k in checks.indices {
+            categoryNames.append(checks[k].category)
+            populationNames.append(checks[k].population ?? "")
+            periodNames.append(checks[k].refersTo ?? "")
+            kinds.append(kindPositions[checks[k].kind]!)
+            rules.append(checks[k].rule.position)
+            counts.append(checks[k].claimIndices.count)
+            // The first claim's id, made without copying the claim.
+            if let first = checks[k].claimIndices.first {
+                let table = checks[k].table
+                ids.append("\(table.claims[first].article)@\(table.claims[first].start)")
+            } else {
+                ids.append("")
+            }
+        }
+        let categories = ranks(categoryNames), populations = ranks(populationNames), periods = ranks(periodNames)
+        let order = checks.indices.sorted { a, b in
             if (kinds[a], categories[a], populations[a], periods[a], rules[a]) != (kinds[b], categories[b], populations[b], periods[b], rules[b]) {
                 return (kinds[a], categories[a], populations[a], periods[a], rules[a]) < (kinds[b], categories[b], populations[b], periods[b], rules[b])
             }
             if ids[a] != ids[b] { return ids[a] < ids[b] }
             return (counts[a], a) < (counts[b], b)
-        }.map { checks[$0] }
+        }
+        // Moved into place along the permutation's cycles: a check is swapped, not copied.
+        var done = [Bool](repeating: false, count: checks.count)
+        checks.withUnsafeMutableBufferPointer { checks in
+            for start in checks.indices where !done[start] {
+                var j = start
+                while true {
+                    done[j] = true
+                    let next = order[j]
+                    if next == start { break }
+                    checks.swapAt(j, next)
+                    j = next
+                }
+            }
+        }
     }
 
     private static let kindPositions = Dictionary(uniqueKeysWithValues: Check.Kind.allCases.enumerated().map { ($1, $0) })

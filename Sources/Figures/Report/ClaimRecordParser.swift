@@ -36,16 +36,32 @@ struct ClaimRecordParser {
     /// The field names as bytes, by length, to recognize keys without making strings.
     private static let names: [Int: [(bytes: [UInt8], field: Field)]] =
         Dictionary(grouping: Field.allCases.map { (Array($0.name.utf8), $0) }, by: { $0.bytes.count })
+    private static let nameBytes: [[UInt8]] = Field.allCases.map { Array($0.name.utf8) }
 
-    /// Publication days already read.
-    private var days: [String: Day] = [:]
+    /// Where a field's value stands on the line being read.
+    private struct Span {
+        /// 0: absent or null; 1: a string without escapes; 2: a string with escapes; 3: a number.
+        var kind: UInt8 = 0
+        var start = 0, end = 0
+    }
+
+    /// The values of the line being read, by field (reused from line to line).
+    private var spans = [Span](repeating: Span(), count: Field.allCases.count)
+    private var numbers = [Double](repeating: 0, count: Field.allCases.count)
+    /// For each field, the field that followed it on the last line (the next key is usually
+    /// that one); the last entry is the first field of the last line.
+    private var following = [Int](repeating: 0, count: Field.allCases.count + 1)
+
+    /// Repeated values (an article's id on each of its claims, categories, places, periods)
+    /// are made once and shared: a million claims repeat a few thousand strings.
+    private var texts = (0..<Field.allCases.count).map { _ in Interner<String>() }
+    private var days = Interner<Day>()
+    private var qualifiers = Interner<Qualifier>(), units = Interner<Claim.Unit>(), modalities = Interner<Claim.Modality>()
     /// Bytes of a string with escapes, being decoded.
     private var scratch: [UInt8] = []
 
     /// The claim on `line`, or `nil` when the line must be read the slow way.
     mutating func claim(_ line: UnsafeBufferPointer<UInt8>) -> Claim? {
-        var strings = [String?](repeating: nil, count: Field.allCases.count)
-        var numbers = [Double?](repeating: nil, count: Field.allCases.count)
         var seen: UInt32 = 0
         var i = 0
         let n = line.count
@@ -60,28 +76,46 @@ struct ClaimRecordParser {
         space()
         guard take(UInt8(ascii: "{")) else { return nil }
         space()
+        var previous = Field.allCases.count
         repeat {
             space()
             guard let key = rawString(line, &i) else { return nil }
             space()
             guard take(UInt8(ascii: ":")) else { return nil }
             space()
-            let field = ClaimRecordParser.field(key)
+            let field: Field?
+            let guess = following[previous]
+            if ClaimRecordParser.nameBytes[guess].count == key.count,
+               ClaimRecordParser.nameBytes[guess].withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                field = Field(rawValue: guess)
+            } else {
+                field = ClaimRecordParser.field(key)
+            }
             if let field {
                 guard seen & (1 << field.rawValue) == 0 else { return nil }
                 seen |= 1 << field.rawValue
+                following[previous] = field.rawValue
+                previous = field.rawValue
+                spans[field.rawValue].kind = 0
             }
             guard i < n else { return nil }
             switch line[i] {
             case UInt8(ascii: "\""):
-                guard field.map({ !$0.isNumber }) ?? true, let text = readString(line, &i) else { return nil }
-                if let field { strings[field.rawValue] = text }
+                guard let field else {
+                    guard readString(line, &i) != nil else { return nil }
+                    break
+                }
+                guard !field.isNumber, let span = stringSpan(line, &i) else { return nil }
+                spans[field.rawValue] = span
             case UInt8(ascii: "n"):
                 guard i + 4 <= n, line[i + 1] == UInt8(ascii: "u"), line[i + 2] == UInt8(ascii: "l"), line[i + 3] == UInt8(ascii: "l") else { return nil }
                 i += 4
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 guard field.map(\.isNumber) ?? true, let number = readNumber(line, &i) else { return nil }
-                if let field { numbers[field.rawValue] = number }
+                if let field {
+                    numbers[field.rawValue] = number
+                    spans[field.rawValue].kind = 3
+                }
             default:
                 return nil
             }
@@ -91,12 +125,41 @@ struct ClaimRecordParser {
         space()
         guard i == n else { return nil }
 
-        func text(_ field: Field) -> String? { strings[field.rawValue] }
-        func number(_ field: Field) -> Double? { numbers[field.rawValue] }
+        // Every string is made (and checked to be UTF-8), as before.
+        var failed = false
+        func text(_ field: Field) -> String? {
+            let span = spans[field.rawValue]
+            guard seen & (1 << field.rawValue) != 0, span.kind == 1 || span.kind == 2 else { return nil }
+            let made = ClaimRecordParser.intern(span, line, &texts[field.rawValue]) { String(validating: $0, as: UTF8.self) }
+            if made == nil { failed = true }
+            return made
+        }
+        func number(_ field: Field) -> Double? {
+            seen & (1 << field.rawValue) != 0 && spans[field.rawValue].kind == 3 ? numbers[field.rawValue] : nil
+        }
+        func present(_ field: Field) -> Bool {
+            let span = spans[field.rawValue]
+            return seen & (1 << field.rawValue) != 0 && (span.kind == 1 || span.kind == 2)
+        }
+        // The enumerations and the publication day, read from their bytes.
+        var qualifier = Qualifier.exact, unit = Claim.Unit.people, modality = Claim.Modality.reported
+        if present(.qualifier) {
+            guard let q = ClaimRecordParser.intern(spans[Field.qualifier.rawValue], line, &qualifiers, { String(validating: $0, as: UTF8.self).flatMap(Qualifier.init(rawValue:)) })
+            else { return nil }
+            qualifier = q
+        }
+        if present(.unit) {
+            guard let u = ClaimRecordParser.intern(spans[Field.unit.rawValue], line, &units, { String(validating: $0, as: UTF8.self).flatMap(Claim.Unit.init(rawValue:)) })
+            else { return nil }
+            unit = u
+        }
+        if present(.modality) {
+            guard let m = ClaimRecordParser.intern(spans[Field.modality.rawValue], line, &modalities, { String(validating: $0, as: UTF8.self).flatMap(Claim.Modality.init(rawValue:)) })
+            else { return nil }
+            modality = m
+        }
         guard let article = text(.article), let category = text(.category), let value = number(.value),
-              let start = number(.start).flatMap(Int.init(exactly:)), let end = number(.end).flatMap(Int.init(exactly:)),
-              let qualifier = Qualifier(rawValue: text(.qualifier) ?? "exact"), let unit = Claim.Unit(rawValue: text(.unit) ?? "people"),
-              let modality = Claim.Modality(rawValue: text(.modality) ?? "reported") else { return nil }
+              let start = number(.start).flatMap(Int.init(exactly:)), let end = number(.end).flatMap(Int.init(exactly:)) else { return nil }
         // A bound written as null is unbounded; a missing one is the value.
         var claim = Claim(article: article, category: category, value: value, qualifier: qualifier,
                           low: seen & (1 << Field.low.rawValue) != 0 ? number(.low) : value,
@@ -109,16 +172,33 @@ struct ClaimRecordParser {
         claim.whole = number(.whole)
         claim.place = text(.place)
         claim.outlet = text(.outlet)
-        if let published = text(.published) {
-            if let day = days[published] {
-                claim.published = day
-            } else {
-                guard let day = Day(iso: published) else { return nil }
-                days[published] = day
-                claim.published = day
-            }
+        if present(.published) {
+            guard let day = ClaimRecordParser.intern(spans[Field.published.rawValue], line, &days, { String(validating: $0, as: UTF8.self).flatMap(Day.init(iso:)) })
+            else { return nil }
+            claim.published = day
         }
-        return claim
+        return failed ? nil : claim
+    }
+
+    /// The value of a string's bytes (as they stand on the line, or unescaped), from `interner`.
+    private static func intern<T>(_ span: Span, _ line: UnsafeBufferPointer<UInt8>, _ interner: inout Interner<T>,
+                                  _ make: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        if span.kind == 1 { return interner.value(UnsafeBufferPointer(rebasing: line[span.start..<span.end]), make: make) }
+        var k = span.start - 1
+        var bytes: [UInt8] = []
+        guard unescape(line, &k, into: &bytes) else { return nil }
+        return bytes.withUnsafeBufferPointer { interner.value($0, make: make) }
+    }
+
+    /// The span of a string value (its bytes without the quotes); `nil` when it is not a JSON
+    /// string (its escapes are checked here, its UTF-8 when it is made).
+    private mutating func stringSpan(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Span? {
+        let start = i + 1
+        if rawString(line, &i) != nil { return Span(kind: 1, start: start, end: i - 1) }
+        var k = i
+        guard ClaimRecordParser.unescape(line, &k, into: &scratch) else { return nil }
+        i = k
+        return Span(kind: 2, start: start, end: k - 1)
     }
 
     private static func field(_ key: UnsafeBufferPointer<UInt8>) -> Field? {
@@ -142,18 +222,25 @@ struct ClaimRecordParser {
     /// A string value, unescaped; `nil` when it is not valid JSON or not UTF-8.
     private mutating func readString(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
         if let raw = rawString(line, &i) { return String(validating: raw, as: UTF8.self) }
-        guard i < line.count, line[i] == UInt8(ascii: "\"") else { return nil }
+        guard ClaimRecordParser.unescape(line, &i, into: &scratch) else { return nil }
+        return scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// Unescapes the string at `i` (its opening quote) into ``scratch`` and moves `i` past its
+    /// closing quote; `false` when it is not a JSON string this parser reads.
+    private static func unescape(_ line: UnsafeBufferPointer<UInt8>, _ i: inout Int, into scratch: inout [UInt8]) -> Bool {
+        guard i < line.count, line[i] == UInt8(ascii: "\"") else { return false }
         var k = i + 1
         scratch.removeAll(keepingCapacity: true)
         while k < line.count, line[k] != UInt8(ascii: "\"") {
             let byte = line[k]
-            guard byte >= 0x20 else { return nil }
+            guard byte >= 0x20 else { return false }
             guard byte == UInt8(ascii: "\\") else {
                 scratch.append(byte)
                 k += 1
                 continue
             }
-            guard k + 1 < line.count else { return nil }
+            guard k + 1 < line.count else { return false }
             switch line[k + 1] {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(line[k + 1])
             case UInt8(ascii: "b"): scratch.append(0x08)
@@ -164,17 +251,17 @@ struct ClaimRecordParser {
             case UInt8(ascii: "u"):
                 // A code point of the basic plane; surrogate pairs go the slow way.
                 guard k + 6 <= line.count, let code = UInt32(String(decoding: UnsafeBufferPointer(rebasing: line[(k + 2)..<(k + 6)]), as: UTF8.self), radix: 16),
-                      let scalar = Unicode.Scalar(code) else { return nil }
+                      let scalar = Unicode.Scalar(code) else { return false }
                 scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
                 k += 4
             default:
-                return nil
+                return false
             }
             k += 2
         }
-        guard k < line.count else { return nil }
+        guard k < line.count else { return false }
         i = k + 1
-        return scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return true
     }
 
     /// A JSON number; `nil` when it is not one.
@@ -212,5 +299,40 @@ struct ClaimRecordParser {
         i = k
         if integral, digits <= 15 { return Double(line[start] == UInt8(ascii: "-") ? -whole : whole) }
         return Double(String(decoding: UnsafeBufferPointer(rebasing: line[start..<k]), as: UTF8.self))
+    }
+}
+
+/// Values made from bytes, made once for each distinct run of bytes (up to a limit) and shared.
+struct Interner<Value> {
+    private var table: [UInt64: (bytes: [UInt8], value: Value)] = [:]
+    private var lastBytes: [UInt8] = []
+    private var last: Value?
+    /// The most values kept (a field whose every value differs, such as a claim's text, stops
+    /// being kept once it reaches it).
+    static var limit: Int { 1 << 16 }
+
+    /// The value of `bytes`: the one made before for the same bytes, else `make`'s.
+    mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value?) -> Value? {
+        if let last, Interner.equal(lastBytes, bytes) { return last }
+        // FNV-1a over the bytes.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if let known = table[hash], Interner.equal(known.bytes, bytes) {
+            lastBytes = known.bytes
+            last = known.value
+            return known.value
+        }
+        guard let value = make(bytes) else { return nil }
+        let copy = Array(bytes)
+        if table.count < Interner.limit, table[hash] == nil { table[hash] = (copy, value) }
+        lastBytes = copy
+        last = value
+        return value
+    }
+
+    private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        if b.isEmpty { return true }
+        return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }
     }
 }

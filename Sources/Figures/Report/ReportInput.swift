@@ -64,9 +64,19 @@ public struct ReportInput: Sendable {
 
     /// Adds one claim (its article is listed too).
     public mutating func add(_ claim: Claim) {
+        // The claims of an article usually come together and repeat what is known of it: noting
+        // it again would change nothing.
+        if let last = lastNoted, last.id == claim.article, last.published == claim.published, last.outlet == claim.outlet {
+            claims.append(claim)
+            return
+        }
         note(ArticleEntry(id: claim.article, published: claim.published, outlet: claim.outlet))
+        lastNoted = (claim.article, claim.published, claim.outlet)
         claims.append(claim)
     }
+
+    /// The article a claim was last noted for, with what it said of it.
+    private var lastNoted: (id: String, published: Day?, outlet: String?)?
 
     /// Lists the articles of a manifest, so that those without claims appear too, and fills in
     /// the publication dates and outlets that claims and records lack.
@@ -97,7 +107,17 @@ public struct ReportInput: Sendable {
         }
         var parser = ClaimRecordParser()
         var number = 0
-        try ReportInput.forEachLine(of: handle) { line in
+        // Room for the file's claims, estimated from its size and its first lines, so that a
+        // million claims are not moved as the array grows.
+        let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+        var estimated = false
+        try ReportInput.forEachLine(of: handle, firstChunk: { chunk in
+            guard !estimated, let size, size > 0 else { return }
+            estimated = true
+            let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            guard lines > 0 else { return }
+            claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16)
+        }) { line in
             number += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             // Claims as `figures extract` writes them are read straight from their bytes; any
@@ -119,13 +139,19 @@ public struct ReportInput: Sendable {
 
     /// Calls `body` with each line of `handle`, without its line break, reading a few megabytes
     /// at a time: a claims file of any size streams through.
-    static func forEachLine(of handle: FileHandle, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    static func forEachLine(of handle: FileHandle, firstChunk: ([UInt8]) -> Void = { _ in },
+                            _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         var buffer: [UInt8] = []
         var done = false
+        var first = true
         while !done {
             let chunk = handle.readData(ofLength: 4 << 20)
             done = chunk.isEmpty
             buffer.append(contentsOf: chunk)
+            if first {
+                first = false
+                firstChunk(buffer)
+            }
             let used = try buffer.withUnsafeBufferPointer { all -> Int in
                 var start = 0
                 while start < all.count {
