@@ -10,18 +10,14 @@ final class ClaimBinder {
         let before: Matcher?
         let after: Matcher?
         let anchor: Matcher?
-        /// Index into the binder's requirements (rules with the same requirement share it).
+        /// Index into `ClaimRules.requirements` (rules with the same requirement share it).
         let requires: Int?
 
-        init(_ rule: ClaimRule, requirements: inout [String: Int]) {
+        init(_ rule: ClaimRule, requirements: [String: Int]) {
             before = rule.before.map(Matcher.init)
             after = rule.after.map(Matcher.init)
             anchor = rule.anchor.map(Matcher.init)
-            requires = rule.requires.map { p in
-                if let index = requirements[p.source] { return index }
-                requirements[p.source] = requirements.count
-                return requirements.count - 1
-            }
+            requires = rule.requires.map { requirements[$0.source]! }
         }
     }
 
@@ -29,11 +25,15 @@ final class ClaimBinder {
     /// sentence (-1: not looked for yet).
     private let requirementMatchers: [Matcher]
     private var requirementFound: [Int8]
+    /// The requirements that may occur in the current sentence (``WordStartFilter``).
+    private var requirementMask: UInt64 = 0
 
     /// Whether requirement `index` occurs in the sentence `m`, looked for once per sentence.
     private func required(_ index: Int?, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
         guard let index else { return true }
-        if requirementFound[index] < 0 { requirementFound[index] = try requirementMatchers[index].matches(m, from: 0) ? 1 : 0 }
+        if requirementFound[index] < 0 {
+            requirementFound[index] = try WordStartFilter.mayMatch(index, requirementMask) && requirementMatchers[index].matches(m, from: 0) ? 1 : 0
+        }
         return requirementFound[index] == 1
     }
 
@@ -50,15 +50,11 @@ final class ClaimBinder {
     init(book: RuleBook) {
         self.book = book
         let rules = book.claimRules
-        var requirements: [String: Int] = [:]
-        categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: &requirements) }
-        modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: &requirements) }
-        attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: &requirements) }
-        let patterns = (rules.categoryRules + rules.modalityRules + rules.attributionRules).compactMap(\.requires)
-        var bySource: [String: Pattern] = [:]
-        for p in patterns { bySource[p.source] = p }
-        requirementMatchers = requirements.sorted { $0.value < $1.value }.map { Matcher(bySource[$0.key]!) }
-        requirementFound = [Int8](repeating: -1, count: requirements.count)
+        categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        requirementMatchers = rules.requirements.map(Matcher.init)
+        requirementFound = [Int8](repeating: -1, count: rules.requirements.count)
         nounPhrase = Matcher(rules.nounPhrase)
         ofThem = Matcher(rules.ofThem)
         listContinuation = Matcher(rules.listContinuation)
@@ -214,6 +210,7 @@ final class ClaimBinder {
             var bound: [Int: Bound] = [:]
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
             for i in requirementFound.indices { requirementFound[i] = -1 }
+            requirementMask = rules.requirementFilter.candidates(in: m)
             // A sentence that opens with "Of those," is read with the sentence before: the rules
             // that need a word in their sentence ("hostages" for "were rescued") find it there too.
             var anaphoric: Int? = nil
@@ -223,8 +220,10 @@ final class ClaimBinder {
                     anaphoric = first
                     var context = antecedent.sentence
                     try context.withUTF8 { previous in
+                        let previousMask = rules.requirementFilter.candidates(in: previous)
                         for i in requirementFound.indices {
-                            requirementFound[i] = try requirementMatchers[i].matches(m, from: 0) || requirementMatchers[i].matches(previous, from: 0) ? 1 : 0
+                            requirementFound[i] = try (WordStartFilter.mayMatch(i, requirementMask) && requirementMatchers[i].matches(m, from: 0))
+                                || (WordStartFilter.mayMatch(i, previousMask) && requirementMatchers[i].matches(previous, from: 0)) ? 1 : 0
                         }
                     }
                 }
