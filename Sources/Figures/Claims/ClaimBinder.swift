@@ -6,7 +6,7 @@ final class ClaimBinder {
     let book: RuleBook
     var rules: ClaimRules { book.claimRules }
 
-    private struct RuleMatchers {
+    private final class RuleMatchers {
         let before: Matcher?
         let after: Matcher?
         let anchor: Matcher?
@@ -38,6 +38,11 @@ final class ClaimBinder {
     }
 
     private let categoryMatchers: [RuleMatchers]
+    /// The category rules for counts and for shares, in order, read without copying the rules.
+    private let countRules: [CategoryRule]
+    private let shareRules: [CategoryRule]
+    /// The modality each modality rule sets.
+    private let modalities: [Claim.Modality?]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
@@ -53,6 +58,18 @@ final class ClaimBinder {
         categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
         modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
         attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        var countRules: [CategoryRule] = [], shareRules: [CategoryRule] = []
+        for (index, rule) in rules.categoryRules.enumerated() {
+            guard case .category(let category) = rule.binding else { continue }
+            let compact = CategoryRule(index: index, rule: rule, category: category, matchers: categoryMatchers[index])
+            switch rule.figure {
+            case .count: countRules.append(compact)
+            case .share: shareRules.append(compact)
+            }
+        }
+        self.countRules = countRules
+        self.shareRules = shareRules
+        modalities = rules.modalityRules.map { if case .modality(let m) = $0.binding { return m } else { return nil } }
         requirementMatchers = rules.requirements.map(Matcher.init)
         requirementFound = [Int8](repeating: -1, count: rules.requirements.count)
         nounPhrase = Matcher(rules.nounPhrase)
@@ -97,6 +114,29 @@ final class ClaimBinder {
     private func place(at offset: Int, in sentence: Range<Int>) -> String? {
         let inSentence = placeMentions.filter { sentence.contains($0.offset) }
         return inSentence.min { abs($0.offset - offset) < abs($1.offset - offset) }?.place ?? theater
+    }
+
+    /// What ``bestRule(for:in:_:)`` reads of a category rule.
+    private final class CategoryRule {
+        let index: Int
+        let category: String
+        let name: String
+        let priority: Int
+        let hasBefore: Bool
+        let roles: Set<String>?
+        let byRole: [String: String]
+        let matchers: RuleMatchers
+
+        init(index: Int, rule: ClaimRule, category: String, matchers: RuleMatchers) {
+            self.index = index
+            self.category = category
+            name = rule.name
+            priority = rule.priority
+            hasBefore = rule.before != nil
+            roles = rule.roles
+            byRole = rule.byRole
+            self.matchers = matchers
+        }
     }
 
     /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
@@ -211,6 +251,7 @@ final class ClaimBinder {
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
             for i in requirementFound.indices { requirementFound[i] = -1 }
             requirementMask = rules.requirementFilter.candidates(in: m)
+            currentSentenceRole = nil
             // A sentence that opens with "Of those," is read with the sentence before: the rules
             // that need a word in their sentence ("hostages" for "were rescued") find it there too.
             var anaphoric: Int? = nil
@@ -337,18 +378,19 @@ final class ClaimBinder {
         // Order: priority, then a verb governing the figure from before it ("freed 137 hostages
         // kidnapped this month": freed, not kidnapped), then the longer match.
         var best: (score: Int, priority: Int, before: Bool, bound: Bound)? = nil
-        for (index, rule) in rules.categoryRules.enumerated() where rule.figure == kind {
-            guard case .category(let category) = rule.binding else { continue }
-            let matchers = categoryMatchers[index]
+        for rule in kind == .share ? shareRules : countRules {
+            let hasBefore = rule.hasBefore
+            // A rule that would lose to the best so far whatever it matched is not run.
+            if let b = best, rule.priority < b.priority || (rule.priority == b.priority && !hasBefore && b.before) { continue }
+            let matchers = rule.matchers
             guard try required(matchers.requires, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
             let role = self.role(population, in: m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
-            let mapped = role.flatMap { rule.byRole[$0] } ?? category
-            var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
+            let mapped = role.flatMap { rule.byRole[$0] } ?? rule.category
+            var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: rule.index, population: population,
                                   whole: whole.flatMap { marked.marker(at: $0) }, extentEnd: end)
             candidate.bound = lastBound
-            let hasBefore = rule.before != nil
             if let b = best {
                 if rule.priority != b.priority { if rule.priority < b.priority { continue } }
                 else if hasBefore != b.before { if !hasBefore { continue } }
@@ -459,8 +501,8 @@ final class ClaimBinder {
 
     private func modality(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Claim.Modality? {
         var best: (Int, Claim.Modality)? = nil
-        for (index, rule) in rules.modalityRules.enumerated() {
-            guard case .modality(let modality) = rule.binding, try required(modalityMatchers[index].requires, in: m),
+        for index in modalityMatchers.indices {
+            guard let modality = modalities[index], try required(modalityMatchers[index].requires, in: m),
                   let (score, _, _, _) = try match(modalityMatchers[index], at: marked.markers[k].marked, m) else { continue }
             if best == nil || score > best!.0 { best = (score, modality) }
         }
@@ -495,6 +537,16 @@ final class ClaimBinder {
     /// sentence that speaks only of prisoners (or detainees, POWs) makes its freed people
     /// prisoners; one that speaks only of hostages or captives makes them captives.
     private func sentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
+        if let known = currentSentenceRole { return known }
+        let role = findSentenceRole(m)
+        currentSentenceRole = .some(role)
+        return role
+    }
+
+    /// ``sentenceRole(_:)`` of the current sentence, once looked for.
+    private var currentSentenceRole: String?? = nil
+
+    private func findSentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
         var found: String? = nil
         var i = 0
         while i < m.count {
