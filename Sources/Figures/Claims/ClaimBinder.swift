@@ -28,13 +28,32 @@ final class ClaimBinder {
     /// The requirements that may occur in the current sentence (``WordStartFilter``).
     private var requirementMask: UInt64 = 0
 
+    /// The places in the current sentence where a filtered requirement may start.
+    private var requirementStarts: [WordStartFilter.Start]? = []
+    private let anchoredRequirementMatchers: [Matcher]
+
     /// Whether requirement `index` occurs in the sentence `m`, looked for once per sentence.
     private func required(_ index: Int?, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
         guard let index else { return true }
         if requirementFound[index] < 0 {
-            requirementFound[index] = try WordStartFilter.mayMatch(index, requirementMask) && requirementMatchers[index].matches(m, from: 0) ? 1 : 0
+            requirementFound[index] = try occurs(index, in: m) ? 1 : 0
         }
         return requirementFound[index] == 1
+    }
+
+    /// Whether requirement `index` matches somewhere in the current sentence `m`: where the
+    /// filter lists places it may start, tried there only (anchored), else searched for.
+    private func occurs(_ index: Int, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        guard WordStartFilter.mayMatch(index, requirementMask) else { return false }
+        guard rules.requirementFilter.filters(index), let starts = requirementStarts else {
+            return try requirementMatchers[index].matches(m, from: 0)
+        }
+        let bit: UInt64 = 1 << UInt64(index)
+        let anchored = anchoredRequirementMatchers[index]
+        for start in starts where start.mask & bit != 0 {
+            if try anchored.matches(m, from: start.position) { return true }
+        }
+        return false
     }
 
     private let categoryMatchers: [RuleMatchers]
@@ -71,6 +90,7 @@ final class ClaimBinder {
         self.shareRules = shareRules
         modalities = rules.modalityRules.map { if case .modality(let m) = $0.binding { return m } else { return nil } }
         requirementMatchers = rules.requirements.map(Matcher.init)
+        anchoredRequirementMatchers = rules.anchoredRequirements.map(Matcher.init)
         requirementFound = [Int8](repeating: -1, count: rules.requirements.count)
         nounPhrase = Matcher(rules.nounPhrase)
         ofThem = Matcher(rules.ofThem)
@@ -250,7 +270,7 @@ final class ClaimBinder {
             var bound: [Int: Bound] = [:]
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
             for i in requirementFound.indices { requirementFound[i] = -1 }
-            requirementMask = rules.requirementFilter.candidates(in: m)
+            requirementMask = rules.requirementFilter.candidates(in: m, starts: &requirementStarts)
             currentSentenceRole = nil
             // A sentence that opens with "Of those," is read with the sentence before: the rules
             // that need a word in their sentence ("hostages" for "were rescued") find it there too.
@@ -263,7 +283,7 @@ final class ClaimBinder {
                     try context.withUTF8 { previous in
                         let previousMask = rules.requirementFilter.candidates(in: previous)
                         for i in requirementFound.indices {
-                            requirementFound[i] = try (WordStartFilter.mayMatch(i, requirementMask) && requirementMatchers[i].matches(m, from: 0))
+                            requirementFound[i] = try occurs(i, in: m)
                                 || (WordStartFilter.mayMatch(i, previousMask) && requirementMatchers[i].matches(previous, from: 0)) ? 1 : 0
                         }
                     }

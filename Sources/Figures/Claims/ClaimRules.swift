@@ -22,6 +22,8 @@ struct ClaimRules: Sendable {
     /// order; rules with the same pattern share it.
     let requirements: [Pattern]
     let requirementIndex: [String: Int]
+    /// The same patterns anchored: run only where ``requirementFilter`` says one may start.
+    let anchoredRequirements: [Pattern]
     /// Which requirements may occur in a sentence, found in one pass over it.
     let requirementFilter: WordStartFilter
     let populations: WordTable<PopulationWord>
@@ -103,6 +105,7 @@ struct ClaimRules: Sendable {
         }
         self.requirements = requirements
         self.requirementIndex = requirementIndex
+        anchoredRequirements = try requirements.map { try Pattern($0.source, options: $0.options.union([.anchored, .noStartOptimize])) }
         requirementFilter = try WordStartFilter(requirements)
 
         var populations = WordTable<PopulationWord>()

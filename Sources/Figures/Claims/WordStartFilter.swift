@@ -66,8 +66,25 @@ struct WordStartFilter: Sendable {
         self.byPair = byPair
     }
 
+    /// Whether pattern `index` is filtered: only then do the starts of ``candidates(in:starts:)``
+    /// list every place it can match.
+    func filters(_ index: Int) -> Bool {
+        index < WordStartFilter.capacity && always & (1 << UInt64(index)) == 0
+    }
+
     /// The patterns that may match in `text`, as a bit mask (bit i: pattern i).
     func candidates(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var none: [Start]? = nil
+        return candidates(in: text, starts: &none)
+    }
+
+    /// A place where some filtered pattern may start, and which.
+    typealias Start = (position: Int, mask: UInt64)
+
+    /// The patterns that may match in `text`, as a bit mask (bit i: pattern i); when `starts`
+    /// is given, it is filled with the places where a filtered pattern may start.
+    func candidates(in text: UnsafeBufferPointer<UInt8>, starts: inout [Start]?) -> UInt64 {
+        starts?.removeAll(keepingCapacity: true)
         var mask = always
         let n = text.count
         var i = 0
@@ -76,10 +93,10 @@ struct WordStartFilter: Sendable {
             byPair.withUnsafeBufferPointer { pair in
                 while i < n {
                     let b = text[i]
-                    if i + 1 < n, b < 0x80, text[i + 1] < 0x80 {
-                        mask |= pair[Int(b) << 7 | Int(text[i + 1])]
-                    } else {
-                        mask |= first[Int(b)]
+                    let here = i + 1 < n && b < 0x80 && text[i + 1] < 0x80 ? pair[Int(b) << 7 | Int(text[i + 1])] : first[Int(b)]
+                    if here != 0 {
+                        mask |= here
+                        starts?.append((i, here))
                     }
                     // The next place that does not follow an ASCII letter or digit.
                     if word[Int(b)] {
