@@ -6,22 +6,18 @@ final class ClaimBinder {
     let book: RuleBook
     var rules: ClaimRules { book.claimRules }
 
-    private struct RuleMatchers {
+    private final class RuleMatchers {
         let before: Matcher?
         let after: Matcher?
         let anchor: Matcher?
-        /// Index into the binder's requirements (rules with the same requirement share it).
+        /// Index into `ClaimRules.requirements` (rules with the same requirement share it).
         let requires: Int?
 
-        init(_ rule: ClaimRule, requirements: inout [String: Int]) {
+        init(_ rule: ClaimRule, requirements: [String: Int]) {
             before = rule.before.map(Matcher.init)
             after = rule.after.map(Matcher.init)
             anchor = rule.anchor.map(Matcher.init)
-            requires = rule.requires.map { p in
-                if let index = requirements[p.source] { return index }
-                requirements[p.source] = requirements.count
-                return requirements.count - 1
-            }
+            requires = rule.requires.map { requirements[$0.source]! }
         }
     }
 
@@ -29,15 +25,43 @@ final class ClaimBinder {
     /// sentence (-1: not looked for yet).
     private let requirementMatchers: [Matcher]
     private var requirementFound: [Int8]
+    /// The requirements that may occur in the current sentence (``WordStartFilter``).
+    private var requirementMask: UInt64 = 0
+
+    /// The places in the current sentence where a filtered requirement may start.
+    private var requirementStarts: [WordStartFilter.Start]? = []
+    private let anchoredRequirementMatchers: [Matcher]
 
     /// Whether requirement `index` occurs in the sentence `m`, looked for once per sentence.
     private func required(_ index: Int?, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
         guard let index else { return true }
-        if requirementFound[index] < 0 { requirementFound[index] = try requirementMatchers[index].matches(m, from: 0) ? 1 : 0 }
+        if requirementFound[index] < 0 {
+            requirementFound[index] = try occurs(index, in: m) ? 1 : 0
+        }
         return requirementFound[index] == 1
     }
 
+    /// Whether requirement `index` matches somewhere in the current sentence `m`: where the
+    /// filter lists places it may start, tried there only (anchored), else searched for.
+    private func occurs(_ index: Int, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        guard WordStartFilter.mayMatch(index, requirementMask) else { return false }
+        guard rules.requirementFilter.filters(index), let starts = requirementStarts else {
+            return try requirementMatchers[index].matches(m, from: 0)
+        }
+        let bit: UInt64 = 1 << UInt64(index)
+        let anchored = anchoredRequirementMatchers[index]
+        for start in starts where start.mask & bit != 0 {
+            if try anchored.matches(m, from: start.position) { return true }
+        }
+        return false
+    }
+
     private let categoryMatchers: [RuleMatchers]
+    /// The category rules for counts and for shares, in order, read without copying the rules.
+    private let countRules: [CategoryRule]
+    private let shareRules: [CategoryRule]
+    /// The modality each modality rule sets.
+    private let modalities: [Claim.Modality?]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
@@ -50,15 +74,24 @@ final class ClaimBinder {
     init(book: RuleBook) {
         self.book = book
         let rules = book.claimRules
-        var requirements: [String: Int] = [:]
-        categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: &requirements) }
-        modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: &requirements) }
-        attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: &requirements) }
-        let patterns = (rules.categoryRules + rules.modalityRules + rules.attributionRules).compactMap(\.requires)
-        var bySource: [String: Pattern] = [:]
-        for p in patterns { bySource[p.source] = p }
-        requirementMatchers = requirements.sorted { $0.value < $1.value }.map { Matcher(bySource[$0.key]!) }
-        requirementFound = [Int8](repeating: -1, count: requirements.count)
+        categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        var countRules: [CategoryRule] = [], shareRules: [CategoryRule] = []
+        for (index, rule) in rules.categoryRules.enumerated() {
+            guard case .category(let category) = rule.binding else { continue }
+            let compact = CategoryRule(index: index, rule: rule, category: category, matchers: categoryMatchers[index])
+            switch rule.figure {
+            case .count: countRules.append(compact)
+            case .share: shareRules.append(compact)
+            }
+        }
+        self.countRules = countRules
+        self.shareRules = shareRules
+        modalities = rules.modalityRules.map { if case .modality(let m) = $0.binding { return m } else { return nil } }
+        requirementMatchers = rules.requirements.map(Matcher.init)
+        anchoredRequirementMatchers = rules.anchoredRequirements.map(Matcher.init)
+        requirementFound = [Int8](repeating: -1, count: rules.requirements.count)
         nounPhrase = Matcher(rules.nounPhrase)
         ofThem = Matcher(rules.ofThem)
         listContinuation = Matcher(rules.listContinuation)
@@ -101,6 +134,29 @@ final class ClaimBinder {
     private func place(at offset: Int, in sentence: Range<Int>) -> String? {
         let inSentence = placeMentions.filter { sentence.contains($0.offset) }
         return inSentence.min { abs($0.offset - offset) < abs($1.offset - offset) }?.place ?? theater
+    }
+
+    /// What ``bestRule(for:in:_:)`` reads of a category rule.
+    private final class CategoryRule {
+        let index: Int
+        let category: String
+        let name: String
+        let priority: Int
+        let hasBefore: Bool
+        let roles: Set<String>?
+        let byRole: [String: String]
+        let matchers: RuleMatchers
+
+        init(index: Int, rule: ClaimRule, category: String, matchers: RuleMatchers) {
+            self.index = index
+            self.category = category
+            name = rule.name
+            priority = rule.priority
+            hasBefore = rule.before != nil
+            roles = rule.roles
+            byRole = rule.byRole
+            self.matchers = matchers
+        }
     }
 
     /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
@@ -214,6 +270,8 @@ final class ClaimBinder {
             var bound: [Int: Bound] = [:]
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
             for i in requirementFound.indices { requirementFound[i] = -1 }
+            requirementMask = rules.requirementFilter.candidates(in: m, starts: &requirementStarts)
+            currentSentenceRole = nil
             // A sentence that opens with "Of those," is read with the sentence before: the rules
             // that need a word in their sentence ("hostages" for "were rescued") find it there too.
             var anaphoric: Int? = nil
@@ -223,8 +281,10 @@ final class ClaimBinder {
                     anaphoric = first
                     var context = antecedent.sentence
                     try context.withUTF8 { previous in
+                        let previousMask = rules.requirementFilter.candidates(in: previous)
                         for i in requirementFound.indices {
-                            requirementFound[i] = try requirementMatchers[i].matches(m, from: 0) || requirementMatchers[i].matches(previous, from: 0) ? 1 : 0
+                            requirementFound[i] = try occurs(i, in: m)
+                                || (WordStartFilter.mayMatch(i, previousMask) && requirementMatchers[i].matches(previous, from: 0)) ? 1 : 0
                         }
                     }
                 }
@@ -338,18 +398,19 @@ final class ClaimBinder {
         // Order: priority, then a verb governing the figure from before it ("freed 137 hostages
         // kidnapped this month": freed, not kidnapped), then the longer match.
         var best: (score: Int, priority: Int, before: Bool, bound: Bound)? = nil
-        for (index, rule) in rules.categoryRules.enumerated() where rule.figure == kind {
-            guard case .category(let category) = rule.binding else { continue }
-            let matchers = categoryMatchers[index]
+        for rule in kind == .share ? shareRules : countRules {
+            let hasBefore = rule.hasBefore
+            // A rule that would lose to the best so far whatever it matched is not run.
+            if let b = best, rule.priority < b.priority || (rule.priority == b.priority && !hasBefore && b.before) { continue }
+            let matchers = rule.matchers
             guard try required(matchers.requires, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
             let role = self.role(population, in: m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
-            let mapped = role.flatMap { rule.byRole[$0] } ?? category
-            var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: index, population: population,
+            let mapped = role.flatMap { rule.byRole[$0] } ?? rule.category
+            var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: rule.index, population: population,
                                   whole: whole.flatMap { marked.marker(at: $0) }, extentEnd: end)
             candidate.bound = lastBound
-            let hasBefore = rule.before != nil
             if let b = best {
                 if rule.priority != b.priority { if rule.priority < b.priority { continue } }
                 else if hasBefore != b.before { if !hasBefore { continue } }
@@ -460,8 +521,8 @@ final class ClaimBinder {
 
     private func modality(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Claim.Modality? {
         var best: (Int, Claim.Modality)? = nil
-        for (index, rule) in rules.modalityRules.enumerated() {
-            guard case .modality(let modality) = rule.binding, try required(modalityMatchers[index].requires, in: m),
+        for index in modalityMatchers.indices {
+            guard let modality = modalities[index], try required(modalityMatchers[index].requires, in: m),
                   let (score, _, _, _) = try match(modalityMatchers[index], at: marked.markers[k].marked, m) else { continue }
             if best == nil || score > best!.0 { best = (score, modality) }
         }
@@ -496,6 +557,16 @@ final class ClaimBinder {
     /// sentence that speaks only of prisoners (or detainees, POWs) makes its freed people
     /// prisoners; one that speaks only of hostages or captives makes them captives.
     private func sentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
+        if let known = currentSentenceRole { return known }
+        let role = findSentenceRole(m)
+        currentSentenceRole = .some(role)
+        return role
+    }
+
+    /// ``sentenceRole(_:)`` of the current sentence, once looked for.
+    private var currentSentenceRole: String?? = nil
+
+    private func findSentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
         var found: String? = nil
         var i = 0
         while i < m.count {

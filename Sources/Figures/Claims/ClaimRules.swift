@@ -18,6 +18,14 @@ struct ClaimRules: Sendable {
     let categoryRules: [ClaimRule]
     let modalityRules: [ClaimRule]
     let attributionRules: [ClaimRule]
+    /// The distinct `requires` patterns of the category, modality and attribution rules, in
+    /// order; rules with the same pattern share it.
+    let requirements: [Pattern]
+    let requirementIndex: [String: Int]
+    /// The same patterns anchored: run only where ``requirementFilter`` says one may start.
+    let anchoredRequirements: [Pattern]
+    /// Which requirements may occur in a sentence, found in one pass over it.
+    let requirementFilter: WordStartFilter
     let populations: WordTable<PopulationWord>
     let nationalities: WordTable<String>
     /// Verbs that bound a figure written without a qualifier (table `bound_verbs`).
@@ -89,6 +97,16 @@ struct ClaimRules: Sendable {
         categoryRules = rules.filter { if case .category = $0.binding { return true }; return false }
         modalityRules = rules.filter { if case .modality = $0.binding { return true }; return false }
         attributionRules = rules.filter { $0.binding == .attribution }
+        var requirements: [Pattern] = []
+        var requirementIndex: [String: Int] = [:]
+        for pattern in (categoryRules + modalityRules + attributionRules).compactMap(\.requires) where requirementIndex[pattern.source] == nil {
+            requirementIndex[pattern.source] = requirements.count
+            requirements.append(pattern)
+        }
+        self.requirements = requirements
+        self.requirementIndex = requirementIndex
+        anchoredRequirements = try requirements.map { try Pattern($0.source, options: $0.options.union([.anchored, .noStartOptimize])) }
+        requirementFilter = try WordStartFilter(requirements)
 
         var populations = WordTable<PopulationWord>()
         for entry in lexicon.entries("populations") {

@@ -107,10 +107,22 @@ public struct JSONWriter {
     }
 
     private mutating func appendString(_ value: String) {
+        var value = value
+        value.withUTF8 { appendString(utf8: $0) }
+    }
+
+    /// Appends valid UTF-8 as a JSON string: runs that need no escape are copied whole.
+    private mutating func appendString(utf8 source: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        for b in value.utf8 {
-            if b < 0x80 { appendEscaped(b) } else { bytes.append(b) }
+        var start = 0
+        for i in 0..<source.count {
+            let b = source[i]
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+            if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<i])) }
+            appendEscaped(b)
+            start = i + 1
         }
+        if start < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
         bytes.append(UInt8(ascii: "\""))
     }
 
