@@ -119,6 +119,15 @@ import Testing
         #expect(byValue[3_548]?.population == "women")
     }
 
+    @Test func wholeNamedFirstIsNoMemberOfTheList() throws {
+        let text = "Of the 300 passengers, 40 are still missing and 25 are confirmed dead."
+        let claims = try extractor.claims(in: Article(id: "w", text: text, published: Day(year: 2023, month: 6, day: 16)))
+        let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
+        #expect(byValue[300] == nil)
+        #expect(byValue[40]?.category == "missing")
+        #expect(byValue[25]?.category == "killed")
+    }
+
     @Test func nonPeopleFiguresGiveNoClaims() throws {
         let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
         #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)

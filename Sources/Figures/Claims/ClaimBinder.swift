@@ -65,7 +65,7 @@ final class ClaimBinder {
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private var theater: String?
@@ -108,6 +108,7 @@ final class ClaimBinder {
         gappedLead = Matcher(rules.gappedLead)
         gappedRest = Matcher(rules.gappedRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
+        wholeIntroduction = Matcher(rules.wholeIntroduction)
         anaphoricPartRest = Matcher(rules.anaphoricPartRest)
         reportingDateLead = Matcher(rules.reportingDateLead)
     }
@@ -462,6 +463,9 @@ final class ClaimBinder {
         var members: [Int] = []
         for j in figures.sorted().reversed() where j < next.marker {
             guard bound[j] == nil, Self.figureKind(marked.markers[j].letter) == .count else { break }
+            // "Of the 300 passengers, 40 are missing": the whole, not a member of a list.
+            let figureStart = marked.markers[j].marked.lowerBound
+            if try wholeIntroduction.matches(UnsafeBufferPointer(rebasing: m[0..<figureStart]), from: max(0, figureStart - 32)) { break }
             let figureEnd = marked.markers[j].marked.upperBound
             var population: Range<Int>? = nil
             if try nounPhrase.matches(m, from: figureEnd) { population = nounPhrase.range(of: "population") }

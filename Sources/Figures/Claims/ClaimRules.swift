@@ -48,6 +48,9 @@ struct ClaimRules: Sendable {
     /// A figure that is part of the previous sentence's last figure ("Of those, 1.8 million …",
     /// "700,000 of them …"): the sentence's start before it, and what follows it.
     let anaphoricPartLead: Pattern
+    /// A figure that names the whole the sentence then takes a part of ("Of the 300 passengers,
+    /// 40 are missing"): the text before it.
+    let wholeIntroduction: Pattern
     let anaphoricPartRest: Pattern
     /// `(?&reporting_date_lead)` ending where a date starts: the date the source spoke.
     let reportingDateLead: Pattern
@@ -158,6 +161,7 @@ struct ClaimRules: Sendable {
         gappedLead = try piece("(?&gapped_lead)\\z", anchored: false)
         gappedRest = try piece("(?&gapped_rest)")
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
+        wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
         reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
         locative = try piece("{{locative}}", anchored: false)
