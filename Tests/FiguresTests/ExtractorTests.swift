@@ -78,6 +78,9 @@ import Testing
         let byValue = Dictionary(uniqueKeysWithValues: claims.map { (Int($0.value), $0) })
         #expect(byValue[17_134]?.refersTo == "2024-05-13/2024-05-16")
         #expect(byValue[8_800_000]?.refersTo == "2023-04-15/2024-05-16")
+        let war = "The conflict, which erupted in April 2023, has killed at least 15,000 people."
+        let toll = try #require(try extractor.claims(in: Article(id: "m", text: war, published: Day(year: 2024, month: 6, day: 11))).first)
+        #expect(toll.refersTo == "2023-04-01/2024-06-11")
     }
 
     @Test func ofThoseRefersToTheSentenceBefore() throws {

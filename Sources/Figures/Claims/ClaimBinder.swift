@@ -65,7 +65,7 @@ final class ClaimBinder {
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, startLead: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private var theater: String?
@@ -109,6 +109,7 @@ final class ClaimBinder {
         gappedRest = Matcher(rules.gappedRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
+        startLead = Matcher(rules.startLead)
         anaphoricPartRest = Matcher(rules.anaphoricPartRest)
         reportingDateLead = Matcher(rules.reportingDateLead)
     }
@@ -748,8 +749,13 @@ final class ClaimBinder {
             // "The death toll from Monday's earthquakes has risen to …": a running total from the day
             // named before the figure ("… rose to 2,345 on Monday" is as of that day).
             if kind != .event, runningTotal, nearest.marked.upperBound <= figure.lowerBound,
-               case .point(let p) = time, p.granularity == .day, let published, p.start < published {
-                return interval(from: p.start, to: published)
+               case .point(let p) = time, let published, p.start < published {
+                // A month only when something began in it ("the war, which erupted in April 2023,
+                // has killed …").
+                let lead = UnsafeBufferPointer(rebasing: m[0..<nearest.marked.lowerBound])
+                if p.granularity == .day || (p.granularity == .month && (try? startLead.matches(lead, from: max(0, nearest.marked.lowerBound - 40))) == true) {
+                    return interval(from: p.start, to: published)
+                }
             }
             return time.iso
         }

@@ -51,6 +51,9 @@ struct ClaimRules: Sendable {
     /// A figure that names the whole the sentence then takes a part of ("Of the 300 passengers,
     /// 40 are missing"): the text before it.
     let wholeIntroduction: Pattern
+    /// Before a date on which something began ("which erupted in April 2023"): a running total
+    /// runs from that month.
+    let startLead: Pattern
     let anaphoricPartRest: Pattern
     /// `(?&reporting_date_lead)` ending where a date starts: the date the source spoke.
     let reportingDateLead: Pattern
@@ -162,6 +165,7 @@ struct ClaimRules: Sendable {
         gappedRest = try piece("(?&gapped_rest)")
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
+        startLead = try piece("(?&start_lead)\\z", anchored: false)
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
         reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
         locative = try piece("{{locative}}", anchored: false)
