@@ -81,6 +81,9 @@ import Testing
         let war = "The conflict, which erupted in April 2023, has killed at least 15,000 people."
         let toll = try #require(try extractor.claims(in: Article(id: "m", text: war, published: Day(year: 2024, month: 6, day: 11))).first)
         #expect(toll.refersTo == "2023-04-01/2024-06-11")
+        let floods = "Officials said 53 people had died since the floods began in May."
+        let dead = try #require(try extractor.claims(in: Article(id: "f", text: floods, published: Day(year: 2022, month: 6, day: 19))).first)
+        #expect(dead.refersTo == "2022-05-01/2022-06-19")
     }
 
     @Test func ofThoseRefersToTheSentenceBefore() throws {

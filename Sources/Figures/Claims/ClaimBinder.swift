@@ -191,7 +191,7 @@ final class ClaimBinder {
 
     /// Whether "since" (or "since the", "since an") stands right before `offset`.
     private func sinceBefore(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 24)..<offset])
+        let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 64)..<offset])
         return (try? sinceCue.matches(window, from: 0)) == true
     }
 
