@@ -645,33 +645,39 @@ final class CheckContext {
             return strings.map { order[$0]! }
         }
         // Each field read in place (a check is not copied).
-        var categoryNames: [String] = [], populationNames: [String] = [], periodNames: [String] = [], ids: [String] = []
-        var kinds: [Int] = [], rules: [Int] = [], counts: [Int] = []
+        var categoryNames: [String] = [], populationNames: [String] = [], periodNames: [String] = []
+        var kinds: [Int] = [], rules: [Int] = []
         categoryNames.reserveCapacity(checks.count); populationNames.reserveCapacity(checks.count)
-        periodNames.reserveCapacity(checks.count); ids.reserveCapacity(checks.count)
-        kinds.reserveCapacity(checks.count); rules.reserveCapacity(checks.count); counts.reserveCapacity(checks.count)
+        periodNames.reserveCapacity(checks.count); kinds.reserveCapacity(checks.count); rules.reserveCapacity(checks.count)
         for k in checks.indices {
             categoryNames.append(checks[k].category)
             populationNames.append(checks[k].population ?? "")
             periodNames.append(checks[k].refersTo ?? "")
             kinds.append(kindPositions[checks[k].kind]!)
             rules.append(checks[k].rule.position)
-            counts.append(checks[k].claimIndices.count)
-            // The first claim's id, made without copying the claim.
-            if let first = checks[k].claimIndices.first {
-                let table = checks[k].table
-                ids.append("\(table.claims[first].article)@\(table.claims[first].start)")
-            } else {
-                ids.append("")
-            }
         }
         let categories = ranks(categoryNames), populations = ranks(populationNames), periods = ranks(periodNames)
-        let order = checks.indices.sorted { a, b in
-            if (kinds[a], categories[a], populations[a], periods[a], rules[a]) != (kinds[b], categories[b], populations[b], periods[b], rules[b]) {
-                return (kinds[a], categories[a], populations[a], periods[a], rules[a]) < (kinds[b], categories[b], populations[b], periods[b], rules[b])
+        // Kind, category, population, period and rule packed in two words (ranks are below
+        // 2^28: there are fewer checks than that).
+        let high = checks.indices.map { UInt64(kinds[$0]) << 56 | UInt64(categories[$0]) << 28 | UInt64(populations[$0]) }
+        let low = checks.indices.map { UInt64(periods[$0]) << 8 | UInt64(rules[$0]) }
+        var order = Array(checks.indices)
+        order.sort { a, b in high[a] != high[b] ? high[a] < high[b] : low[a] != low[b] ? low[a] < low[b] : a < b }
+        // Checks with the same key are ordered by their first claim's id, then by how many claims
+        // they compare: the ids are made only for them.
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, high[order[end]] == high[order[start]], low[order[end]] == low[order[start]] { end += 1 }
+            if end - start > 1 {
+                let run = order[start..<end].map { k -> (id: String, count: Int, k: Int) in
+                    let claims = checks[k].claimIndices, table = checks[k].table
+                    let id = claims.first.map { "\(table.claims[$0].article)@\(table.claims[$0].start)" } ?? ""
+                    return (id, claims.count, k)
+                }.sorted { a, b in a.id != b.id ? a.id < b.id : (a.count, a.k) < (b.count, b.k) }
+                for (n, entry) in run.enumerated() { order[start + n] = entry.k }
             }
-            if ids[a] != ids[b] { return ids[a] < ids[b] }
-            return (counts[a], a) < (counts[b], b)
+            start = end
         }
         // Moved into place along the permutation's cycles: a check is swapped, not copied.
         var done = [Bool](repeating: false, count: checks.count)
