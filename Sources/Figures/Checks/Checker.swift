@@ -405,35 +405,42 @@ final class CheckContext {
         }
         // Groups, and their period and key for readers, made once per group.
         // Sorted by key (then position), each run of equal keys is a group.
-        var keyed: [(key: GroupKey, index: Int)] = []
+        var keyed: [(key: GroupKey, index: Int32, time: Int32)] = []
         keyed.reserveCapacity(claims.count)
-        for i in claims.indices { if let key = claims[i].key() { keyed.append((key, i)) } }
+        for i in claims.indices { if let key = claims[i].key() { keyed.append((key, Int32(i), claims[i].timeID)) } }
         keyed.sort { a, b in
             let order = a.key.compare(b.key)
             return order != 0 ? order < 0 : a.index < b.index
         }
-        var keys: [GroupKey] = []
+        // Each claim's group, written to the claims in their order afterwards (the claims of a
+        // group lie all over the table).
+        var groupOf = [Int32](repeating: -1, count: claims.count)
+        var names: [String] = []
+        var count = keyed.isEmpty ? 0 : 1
+        for j in keyed.indices.dropFirst() where keyed[j].key != keyed[j - 1].key { count += 1 }
+        groupIndex.reserveCapacity(count)
+        groups.reserveCapacity(count)
+        names.reserveCapacity(count)
+        periods.reserveCapacity(count)
         var start = 0
         while start < keyed.count {
             var end = start + 1
             while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
-            keys.append(keyed[start].key)
-            groups.append(keyed[start..<end].map(\.index))
+            let key = keyed[start].key
+            let g = groups.count
+            groupIndex[key] = g
+            groups.append(keyed[start..<end].map { Int($0.index) })
+            for j in start..<end { groupOf[Int(keyed[j].index)] = Int32(g) }
+            let day = times[Int(keyed[start].time)].end.iso
+            periods.append(key.series >= 0 ? seriesLabels[Int(key.series)]! + "/" + day : day)
+            names.append(groupName(Int(keyed[start].index), period: periods[g]))
             start = end
         }
         keyed = []
-        groupIndex.reserveCapacity(keys.count)
         groupNames = Array(repeating: "", count: claims.count)
-        for (g, key) in keys.enumerated() {
-            groupIndex[key] = g
-            let first = groups[g][0]
-            let end = times[Int(claims[first].timeID)].end.iso
-            periods.append(claims[first].series.map { seriesLabels[$0]! + "/" + end } ?? end)
-            let name = groupName(first, period: periods[g])
-            for i in groups[g] {
-                claims[i].group = g
-                groupNames[i] = name
-            }
+        for i in claims.indices where groupOf[i] >= 0 {
+            claims[i].group = Int(groupOf[i])
+            groupNames[i] = names[Int(groupOf[i])]
         }
         var undated: [GroupKey: String] = [:]
         for i in claims.indices where !claims[i].isDated {
