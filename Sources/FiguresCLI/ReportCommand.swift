@@ -85,6 +85,9 @@ struct ReportCommand: ParsableCommand {
         for bad in report.errors { printError("figures report: \(bad.entry.id): \(bad.entry.error!)") }
         printError("figures report: \(report.summary)")
         let status = report.exitStatus(failOn: failOn)
+        // The process ends here: freeing a million claims and checks one by one would only take
+        // time (a few percent of the run), so the report is left to the exit.
+        _ = Unmanaged.passRetained(ReportHolder(report))
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -113,4 +116,10 @@ struct ReportCommand: ParsableCommand {
         printError("figures report: \(message)")
         return ExitCode(2)
     }
+}
+
+/// Keeps a report alive until the process exits (see ``ReportCommand/run()``).
+private final class ReportHolder {
+    let report: Report
+    init(_ report: Report) { self.report = report }
 }

@@ -94,13 +94,14 @@ public struct Checker: Sendable {
         let context = CheckContext(claims: claims, rules: rules, options: options)
         lap("context")
         var checks: [Check] = []
+        checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
         _ = context.groups; _ = context.groupIndex; lap("groups")
-        checks += context.conflictChecks(); lap("conflict")
-        checks += context.reversalChecks(); lap("reversal")
-        checks += context.sumChecks(); lap("sum")
-        checks += context.partWholeChecks(); lap("partwhole")
-        checks += context.staleChecks(); lap("stale")
-        checks += context.undatedChecks(); lap("undated")
+        context.conflictChecks(into: &checks); lap("conflict")
+        context.reversalChecks(into: &checks); lap("reversal")
+        context.sumChecks(into: &checks); lap("sum")
+        context.partWholeChecks(into: &checks); lap("partwhole")
+        context.staleChecks(into: &checks); lap("stale")
+        context.undatedChecks(into: &checks); lap("undated")
         CheckContext.sort(&checks); lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
@@ -156,14 +157,20 @@ struct GroupKey: Hashable, Comparable {
     var place: Int32, category: Int32, unit: Int8, population: Int32, series: Int32, first: Int32, last: Int32
 
     /// In the order of place, category, unit, population, series, first and last day.
-    static func < (a: GroupKey, b: GroupKey) -> Bool {
-        if a.place != b.place { return a.place < b.place }
-        if a.category != b.category { return a.category < b.category }
-        if a.unit != b.unit { return a.unit < b.unit }
-        if a.population != b.population { return a.population < b.population }
-        if a.series != b.series { return a.series < b.series }
-        if a.first != b.first { return a.first < b.first }
-        return a.last < b.last
+    static func < (a: GroupKey, b: GroupKey) -> Bool { a.compare(b) < 0 }
+
+    /// -1, 0 or 1 as this key comes before, with or after `other`: one pass for sorts that
+    /// break ties by something else.
+    @inline(__always)
+    func compare(_ other: GroupKey) -> Int {
+        if place != other.place { return place < other.place ? -1 : 1 }
+        if category != other.category { return category < other.category ? -1 : 1 }
+        if unit != other.unit { return unit < other.unit ? -1 : 1 }
+        if population != other.population { return population < other.population ? -1 : 1 }
+        if series != other.series { return series < other.series ? -1 : 1 }
+        if first != other.first { return first < other.first ? -1 : 1 }
+        if last != other.last { return last < other.last ? -1 : 1 }
+        return 0
     }
 
     /// Two words instead of seven fields: half a million keys are hashed several times.
@@ -398,32 +405,42 @@ final class CheckContext {
         }
         // Groups, and their period and key for readers, made once per group.
         // Sorted by key (then position), each run of equal keys is a group.
-        var keyed: [(key: GroupKey, index: Int)] = []
+        var keyed: [(key: GroupKey, index: Int32, time: Int32)] = []
         keyed.reserveCapacity(claims.count)
-        for i in claims.indices { if let key = claims[i].key() { keyed.append((key, i)) } }
-        keyed.sort { $0.key < $1.key || ($0.key == $1.key && $0.index < $1.index) }
-        var keys: [GroupKey] = []
+        for i in claims.indices { if let key = claims[i].key() { keyed.append((key, Int32(i), claims[i].timeID)) } }
+        keyed.sort { a, b in
+            let order = a.key.compare(b.key)
+            return order != 0 ? order < 0 : a.index < b.index
+        }
+        // Each claim's group, written to the claims in their order afterwards (the claims of a
+        // group lie all over the table).
+        var groupOf = [Int32](repeating: -1, count: claims.count)
+        var names: [String] = []
+        var count = keyed.isEmpty ? 0 : 1
+        for j in keyed.indices.dropFirst() where keyed[j].key != keyed[j - 1].key { count += 1 }
+        groupIndex.reserveCapacity(count)
+        groups.reserveCapacity(count)
+        names.reserveCapacity(count)
+        periods.reserveCapacity(count)
         var start = 0
         while start < keyed.count {
             var end = start + 1
             while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
-            keys.append(keyed[start].key)
-            groups.append(keyed[start..<end].map(\.index))
+            let key = keyed[start].key
+            let g = groups.count
+            groupIndex[key] = g
+            groups.append(keyed[start..<end].map { Int($0.index) })
+            for j in start..<end { groupOf[Int(keyed[j].index)] = Int32(g) }
+            let day = times[Int(keyed[start].time)].end.iso
+            periods.append(key.series >= 0 ? seriesLabels[Int(key.series)]! + "/" + day : day)
+            names.append(groupName(Int(keyed[start].index), period: periods[g]))
             start = end
         }
         keyed = []
-        groupIndex.reserveCapacity(keys.count)
         groupNames = Array(repeating: "", count: claims.count)
-        for (g, key) in keys.enumerated() {
-            groupIndex[key] = g
-            let first = groups[g][0]
-            let end = times[Int(claims[first].timeID)].end.iso
-            periods.append(claims[first].series.map { seriesLabels[$0]! + "/" + end } ?? end)
-            let name = groupName(first, period: periods[g])
-            for i in groups[g] {
-                claims[i].group = g
-                groupNames[i] = name
-            }
+        for i in claims.indices where groupOf[i] >= 0 {
+            claims[i].group = Int(groupOf[i])
+            groupNames[i] = names[Int(groupOf[i])]
         }
         var undated: [GroupKey: String] = [:]
         for i in claims.indices where !claims[i].isDated {
@@ -635,33 +652,39 @@ final class CheckContext {
             return strings.map { order[$0]! }
         }
         // Each field read in place (a check is not copied).
-        var categoryNames: [String] = [], populationNames: [String] = [], periodNames: [String] = [], ids: [String] = []
-        var kinds: [Int] = [], rules: [Int] = [], counts: [Int] = []
+        var categoryNames: [String] = [], populationNames: [String] = [], periodNames: [String] = []
+        var kinds: [Int] = [], rules: [Int] = []
         categoryNames.reserveCapacity(checks.count); populationNames.reserveCapacity(checks.count)
-        periodNames.reserveCapacity(checks.count); ids.reserveCapacity(checks.count)
-        kinds.reserveCapacity(checks.count); rules.reserveCapacity(checks.count); counts.reserveCapacity(checks.count)
+        periodNames.reserveCapacity(checks.count); kinds.reserveCapacity(checks.count); rules.reserveCapacity(checks.count)
         for k in checks.indices {
             categoryNames.append(checks[k].category)
             populationNames.append(checks[k].population ?? "")
             periodNames.append(checks[k].refersTo ?? "")
             kinds.append(kindPositions[checks[k].kind]!)
             rules.append(checks[k].rule.position)
-            counts.append(checks[k].claimIndices.count)
-            // The first claim's id, made without copying the claim.
-            if let first = checks[k].claimIndices.first {
-                let table = checks[k].table
-                ids.append("\(table.claims[first].article)@\(table.claims[first].start)")
-            } else {
-                ids.append("")
-            }
         }
         let categories = ranks(categoryNames), populations = ranks(populationNames), periods = ranks(periodNames)
-        let order = checks.indices.sorted { a, b in
-            if (kinds[a], categories[a], populations[a], periods[a], rules[a]) != (kinds[b], categories[b], populations[b], periods[b], rules[b]) {
-                return (kinds[a], categories[a], populations[a], periods[a], rules[a]) < (kinds[b], categories[b], populations[b], periods[b], rules[b])
+        // Kind, category, population, period and rule packed in two words (ranks are below
+        // 2^28: there are fewer checks than that).
+        let high = checks.indices.map { UInt64(kinds[$0]) << 56 | UInt64(categories[$0]) << 28 | UInt64(populations[$0]) }
+        let low = checks.indices.map { UInt64(periods[$0]) << 8 | UInt64(rules[$0]) }
+        var order = Array(checks.indices)
+        order.sort { a, b in high[a] != high[b] ? high[a] < high[b] : low[a] != low[b] ? low[a] < low[b] : a < b }
+        // Checks with the same key are ordered by their first claim's id, then by how many claims
+        // they compare: the ids are made only for them.
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, high[order[end]] == high[order[start]], low[order[end]] == low[order[start]] { end += 1 }
+            if end - start > 1 {
+                let run = order[start..<end].map { k -> (id: String, count: Int, k: Int) in
+                    let claims = checks[k].claimIndices, table = checks[k].table
+                    let id = claims.first.map { "\(table.claims[$0].article)@\(table.claims[$0].start)" } ?? ""
+                    return (id, claims.count, k)
+                }.sorted { a, b in a.id != b.id ? a.id < b.id : (a.count, a.k) < (b.count, b.k) }
+                for (n, entry) in run.enumerated() { order[start + n] = entry.k }
             }
-            if ids[a] != ids[b] { return ids[a] < ids[b] }
-            return (counts[a], a) < (counts[b], b)
+            start = end
         }
         // Moved into place along the permutation's cycles: a check is swapped, not copied.
         var done = [Bool](repeating: false, count: checks.count)

@@ -26,8 +26,7 @@ extension CheckContext {
     /// A claim disagrees with some claim of another article exactly when the highest low of the
     /// other articles is above its high, or their lowest high below its low; keeping the two
     /// best values from different articles answers that for every claim in one pass.
-    func conflictChecks() -> [Check] {
-        var checks: [Check] = []
+    func conflictChecks(into checks: inout [Check]) {
         for group in groups {
             guard group.contains(where: { claims[$0].article != claims[group[0]].article }) else { continue }
             let first = group[0]
@@ -51,7 +50,6 @@ extension CheckContext {
                                 evidence: disagreeing, category: records[first].category, population: population(first),
                                 refersTo: period(first), message: message))
         }
-        return checks
     }
 
     /// Whether claim `i` disagrees with a claim of another article, given the highest lows and

@@ -34,8 +34,7 @@ extension CheckContext {
     ///   per group of claims about everyone, over every named group of its category and period
     ///   (so that the claims about everyone are listed once, not once per named group); a named
     ///   figure is over when the lowest high for everyone from other articles is below its low.
-    func partWholeChecks() -> [Check] {
-        var checks: [Check] = []
+    func partWholeChecks(into checks: inout [Check]) {
         for parts in partSets(minimum: 1) where parts.members.count == 1 {
             guard let whole = parts.whole else { continue }
             let part = parts.members[0]
@@ -102,6 +101,5 @@ extension CheckContext {
                                 evidence: over + under, category: records[first].category,
                                 population: single, groups: groups, refersTo: period(first), message: message))
         }
-        return checks
     }
 }

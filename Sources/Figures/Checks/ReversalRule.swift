@@ -45,8 +45,7 @@ extension CheckContext {
     /// highest low of a running total; the lowest high, less the captures up to its day, of a
     /// level), kept in a Fenwick tree over the start days (running totals) or looked up in a
     /// range-minimum tree (levels); sweeping backwards finds the earlier claim of each pair.
-    func reversalChecks() -> [Check] {
-        var checks: [Check] = []
+    func reversalChecks(into checks: inout [Check]) {
         // Running totals, by family of series.
         var byFamily: [Int: [Int]] = [:]
         for (i, p) in claims.enumerated() where p.family != nil { byFamily[p.family!, default: []].append(i) }
@@ -75,7 +74,6 @@ extension CheckContext {
                 }
             }
         }
-        return checks
     }
 
     /// The claims of a series that are compared together: named groups are compared only with

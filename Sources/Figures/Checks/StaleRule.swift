@@ -15,7 +15,7 @@ extension CheckContext {
     /// while others give today's. One check runs per series and publication day. The newest
     /// claim of another article than a claim's is the newest of the day, or the newest of the
     /// other articles when the claim is of its article: two values decide every claim.
-    func staleChecks() -> [Check] {
+    func staleChecks(into checks: inout [Check]) {
         // The claims that may be stale, by series (a running total's, or a stock's levels), group
         // and publication day: sorted, each run of equal keys is one check.
         struct Key: Comparable {
@@ -30,8 +30,13 @@ extension CheckContext {
                                   series: Int32(p.series ?? -1), first: 0, last: 0)
             candidates.append((Key(series: series, published: p.published), i))
         }
-        candidates.sort { ($0.key, rank[$0.claim]) < ($1.key, rank[$1.claim]) }
-        var checks: [Check] = []
+        let rank = self.rank
+        candidates.sort { a, b in
+            let order = a.key.series.compare(b.key.series)
+            if order != 0 { return order < 0 }
+            if a.key.published != b.key.published { return a.key.published < b.key.published }
+            return rank[a.claim] < rank[b.claim]
+        }
         var start = 0
         while start < candidates.count {
             var end = start + 1
@@ -64,6 +69,5 @@ extension CheckContext {
                                 indices: members, evidence: stale + Array(newer), category: records[first].category,
                                 population: population(first), refersTo: period(newest), message: message))
         }
-        return checks
     }
 }

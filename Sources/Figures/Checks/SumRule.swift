@@ -72,8 +72,7 @@ extension CheckContext {
     /// so that a whole reported by many articles and broken down by many others is listed once,
     /// not once per pair; it fails with `parts_exceed_whole` when any parts exceed any report,
     /// else with `parts_fall_short`, and cites the claims of every pair that disagrees.
-    func sumChecks() -> [Check] {
-        var checks: [Check] = []
+    func sumChecks(into checks: inout [Check]) {
         // Across articles: by the whole's group, or by the named whole alone when it is undated.
         var across: [GroupKey: [(parts: Parts, sum: FigureInterval)]] = [:]
         var acrossWhole: [Int: [(parts: Parts, sum: FigureInterval)]] = [:]
@@ -111,7 +110,6 @@ extension CheckContext {
         for whole in acrossWhole.keys.sorted() {
             if let check = acrossCheck(acrossWhole[whole]!, wholes: [whole]) { checks.append(check) }
         }
-        return checks
     }
 
     /// `81 + 24 (000_4a6e…)`: a set of parts as written, and their article.

@@ -10,10 +10,9 @@ extension CheckContext {
     /// missing or unreadable (or an open interval with no publication day to end it). They are
     /// listed, not guessed, and take part in no other check except the part-whole checks that
     /// need no time. The check's population is the group its claims share, if they share one.
-    func undatedChecks() -> [Check] {
+    func undatedChecks(into checks: inout [Check]) {
         var buckets: [Int32: [Int]] = [:]
         for i in claims.indices { buckets[claims[i].categoryID, default: []].append(i) }
-        var checks: [Check] = []
         for members in buckets.values.sorted(by: { records[$0[0]].category < records[$1[0]].category }) {
             let category = records[members[0]].category
             let undated = members.filter { !claims[$0].isDated }
@@ -28,6 +27,5 @@ extension CheckContext {
             checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: members,
                                 evidence: undated, category: category, population: population, refersTo: nil, message: message))
         }
-        return checks
     }
 }

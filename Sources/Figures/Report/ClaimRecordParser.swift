@@ -54,7 +54,7 @@ struct ClaimRecordParser {
 
     /// Repeated values (an article's id on each of its claims, categories, places, periods)
     /// are made once and shared: a million claims repeat a few thousand strings.
-    private var texts = (0..<Field.allCases.count).map { _ in Interner<String>() }
+    private var texts = Field.allCases.map { Interner<String>(keeps: $0 != .text && $0 != .sentence) }
     private var days = Interner<Day>()
     private var qualifiers = Interner<Qualifier>(), units = Interner<Claim.Unit>(), modalities = Interner<Claim.Modality>()
     /// Bytes of a string with escapes, being decoded.
@@ -307,13 +307,25 @@ struct Interner<Value> {
     private var table: [UInt64: (bytes: [UInt8], value: Value)] = [:]
     private var lastBytes: [UInt8] = []
     private var last: Value?
-    /// The most values kept (a field whose every value differs, such as a claim's text, stops
-    /// being kept once it reaches it).
+    /// Whether values are kept beyond the last one: not for fields that rarely repeat except
+    /// from one claim to the next (a claim's text, its sentence).
+    private let keeps: Bool
+    /// The most values kept (a field whose every value differs stops being kept once it
+    /// reaches it).
     static var limit: Int { 1 << 16 }
+
+    init(keeps: Bool = true) { self.keeps = keeps }
 
     /// The value of `bytes`: the one made before for the same bytes, else `make`'s.
     mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value?) -> Value? {
         if let last, Interner.equal(lastBytes, bytes) { return last }
+        guard keeps else {
+            guard let value = make(bytes) else { return nil }
+            lastBytes.removeAll(keepingCapacity: true)
+            lastBytes.append(contentsOf: bytes)
+            last = value
+            return value
+        }
         // FNV-1a over the bytes.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

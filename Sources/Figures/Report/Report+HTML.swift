@@ -31,11 +31,18 @@ extension Report {
             out.write("<h3>\(Report.heading(severity)) (\(list.count))</h3>\n")
             for f in list {
                 let finding = findings[f]
-                let fid = "F\(f + 1)"
-                out.write("<article class=\"finding \(severity.rawValue)\" id=\"\(fid)\">\n")
-                out.write("<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> \(fid) · \(Report.escape(Check.words(finding.kind.rawValue))) · \(Report.escape(Report.subject(finding)))</h4>\n")
-                out.write("<p class=\"message\">\(Report.escape(finding.message))</p>\n")
-                out.write("<p class=\"meta\">Rule <code>\(finding.rule.name)</code>, reason <code>\(Report.escape(finding.reason!))</code>, check \(checkID(checkOfFinding[f])).</p>\n")
+                out.append { b in
+                    ReportBytes.append("<article class=\"finding \(severity.rawValue)\" id=\"F", to: &b); ReportBytes.append(int: f + 1, to: &b)
+                    ReportBytes.append("\">\n<h4><span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span> F", to: &b)
+                    ReportBytes.append(int: f + 1, to: &b)
+                    ReportBytes.append(" · ", to: &b); ReportBytes.append(html: Check.words(finding.kind.rawValue), to: &b)
+                    ReportBytes.append(" · ", to: &b); ReportBytes.append(html: Report.subject(finding), to: &b)
+                    ReportBytes.append("</h4>\n<p class=\"message\">", to: &b); ReportBytes.append(html: finding.message, to: &b)
+                    ReportBytes.append("</p>\n<p class=\"meta\">Rule <code>", to: &b); ReportBytes.append(finding.rule.name, to: &b)
+                    ReportBytes.append("</code>, reason <code>", to: &b); ReportBytes.append(html: finding.reason!, to: &b)
+                    ReportBytes.append("</code>, check C", to: &b); ReportBytes.append(int: checkOfFinding[f] + 1, to: &b)
+                    ReportBytes.append(".</p>\n", to: &b)
+                }
                 Report.htmlClaimTable(finding.table.claims, finding.evidenceIndices, to: out)
                 out.write("</article>\n")
             }

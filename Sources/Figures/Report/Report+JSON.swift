@@ -170,8 +170,8 @@ extension Report {
         b.append(contentsOf: ClaimKeys.attributedTo); appendString(c.attributedTo, to: &b)
         b.append(contentsOf: ClaimKeys.published); appendDay(c.published, to: &b)
         b.append(contentsOf: ClaimKeys.outlet); appendString(c.outlet, to: &b)
-        b.append(contentsOf: ClaimKeys.start); b.append(contentsOf: String(c.start).utf8)
-        b.append(contentsOf: ClaimKeys.end); b.append(contentsOf: String(c.end).utf8)
+        b.append(contentsOf: ClaimKeys.start); ReportBytes.append(int: c.start, to: &b)
+        b.append(contentsOf: ClaimKeys.end); ReportBytes.append(int: c.end, to: &b)
         b.append(contentsOf: ClaimKeys.text); appendString(c.text, to: &b)
         b.append(contentsOf: ClaimKeys.sentence); appendString(c.sentence, to: &b)
         b.append(contentsOf: ClaimKeys.partOf); appendString(c.partOf, to: &b)
@@ -211,7 +211,7 @@ extension Report {
             b.append(contentsOf: utf8)
             if let separator, let number {
                 b.append(contentsOf: separator.utf8)
-                b.append(contentsOf: String(number).utf8)
+                ReportBytes.append(int: number, to: &b)
             }
             b.append(0x22)
             return true
@@ -222,7 +222,7 @@ extension Report {
     private static func appendNumber(_ value: Double?, to b: inout [UInt8]) {
         guard let value, value.isFinite else { return b.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
         if value == value.rounded(), abs(value) < 1e15 {
-            b.append(contentsOf: String(Int(value)).utf8)
+            ReportBytes.append(int: Int(value), to: &b)
         } else {
             b.append(contentsOf: String(value).utf8)
         }
