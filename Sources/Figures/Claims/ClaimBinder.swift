@@ -72,6 +72,8 @@ final class ClaimBinder {
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
+    private let anchoredLocative: Matcher
+    private var locativeStarts: [WordStartFilter.Start]? = []
     private var theater: String?
 
 
@@ -111,6 +113,7 @@ final class ClaimBinder {
         previousValue = Matcher(rules.previousValue)
         impliedUndone = Matcher(rules.impliedUndone)
         locative = Matcher(rules.locative)
+        anchoredLocative = Matcher(rules.anchoredLocative)
         sinceComparison = Matcher(rules.sinceComparison)
         gappedLead = Matcher(rules.gappedLead)
         gappedRest = Matcher(rules.gappedRest)
@@ -122,12 +125,26 @@ final class ClaimBinder {
     /// Finds the places the article names and the one it names most (ties: the first named).
     private func findPlaces(in bytes: UnsafeBufferPointer<UInt8>) throws {
         placeMentions.removeAll(keepingCapacity: true)
-        var position = 0
-        while position < bytes.count, try locative.matches(bytes, from: position) {
-            if let r = locative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
-                placeMentions.append((r.lowerBound, name))
+        if rules.locativeFilter.filters(0) {
+            // Tried anchored where the filter says a match may start: the first success at or
+            // after `position` is the match a search from `position` finds.
+            _ = rules.locativeFilter.candidates(in: bytes, starts: &locativeStarts)
+            var position = 0
+            for start in locativeStarts! where start.position >= position {
+                guard try anchoredLocative.matches(bytes, from: start.position) else { continue }
+                if let r = anchoredLocative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
+                    placeMentions.append((r.lowerBound, name))
+                }
+                position = max(anchoredLocative.range.upperBound, position + 1)
             }
-            position = max(locative.range.upperBound, position + 1)
+        } else {
+            var position = 0
+            while position < bytes.count, try locative.matches(bytes, from: position) {
+                if let r = locative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
+                    placeMentions.append((r.lowerBound, name))
+                }
+                position = max(locative.range.upperBound, position + 1)
+            }
         }
         var counts: [String: (count: Int, first: Int)] = [:]
         for (offset, place) in placeMentions {
