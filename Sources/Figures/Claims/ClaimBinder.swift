@@ -64,10 +64,16 @@ final class ClaimBinder {
     private let modalities: [Claim.Modality?]
     private let modalityMatchers: [RuleMatchers]
     private let attributionMatchers: [RuleMatchers]
+    /// For each attribution rule, the first rule with the same anchor; and the occurrences of
+    /// each anchor in the current sentence, once looked for.
+    private let anchorGroup: [Int]
+    private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, startLead: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
+    private let anchoredLocative: Matcher
+    private var locativeStarts: [WordStartFilter.Start]? = []
     private var theater: String?
 
 
@@ -77,6 +83,9 @@ final class ClaimBinder {
         categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
         modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
         attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
+        let anchors = rules.attributionRules.map { $0.anchor?.source }
+        anchorGroup = anchors.indices.map { i in anchors.firstIndex { $0 == anchors[i] }! }
+        anchorCues = [[Range<Int>]?](repeating: nil, count: anchors.count)
         var countRules: [CategoryRule] = [], shareRules: [CategoryRule] = []
         for (index, rule) in rules.categoryRules.enumerated() {
             guard case .category(let category) = rule.binding else { continue }
@@ -104,6 +113,7 @@ final class ClaimBinder {
         previousValue = Matcher(rules.previousValue)
         impliedUndone = Matcher(rules.impliedUndone)
         locative = Matcher(rules.locative)
+        anchoredLocative = Matcher(rules.anchoredLocative)
         sinceComparison = Matcher(rules.sinceComparison)
         gappedLead = Matcher(rules.gappedLead)
         gappedRest = Matcher(rules.gappedRest)
@@ -117,12 +127,26 @@ final class ClaimBinder {
     /// Finds the places the article names and the one it names most (ties: the first named).
     private func findPlaces(in bytes: UnsafeBufferPointer<UInt8>) throws {
         placeMentions.removeAll(keepingCapacity: true)
-        var position = 0
-        while position < bytes.count, try locative.matches(bytes, from: position) {
-            if let r = locative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
-                placeMentions.append((r.lowerBound, name))
+        if rules.locativeFilter.filters(0) {
+            // Tried anchored where the filter says a match may start: the first success at or
+            // after `position` is the match a search from `position` finds.
+            _ = rules.locativeFilter.candidates(in: bytes, starts: &locativeStarts)
+            var position = 0
+            for start in locativeStarts! where start.position >= position {
+                guard try anchoredLocative.matches(bytes, from: start.position) else { continue }
+                if let r = anchoredLocative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
+                    placeMentions.append((r.lowerBound, name))
+                }
+                position = max(anchoredLocative.range.upperBound, position + 1)
             }
-            position = max(locative.range.upperBound, position + 1)
+        } else {
+            var position = 0
+            while position < bytes.count, try locative.matches(bytes, from: position) {
+                if let r = locative.range(of: "place"), let name = rules.places.lookup(bytes, r) {
+                    placeMentions.append((r.lowerBound, name))
+                }
+                position = max(locative.range.upperBound, position + 1)
+            }
         }
         var counts: [String: (count: Int, first: Int)] = [:]
         for (offset, place) in placeMentions {
@@ -355,9 +379,12 @@ final class ClaimBinder {
                     bound[k] = b
                 }
             }
-            // 3. Claims.
+            // 3. Claims (none when no figure is bound: then the sources and the running total need
+            // no looking for).
+            guard !bound.isEmpty else { return }
             let attributions = try findAttributions(in: marked, m)
             let runningTotal = try runningTotal.matches(m, from: 0)
+            let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[marked.range]), as: UTF8.self)
             var made: [Int: Claim] = [:]
             var previous: Bound? = nil
             for k in figures {
@@ -371,7 +398,7 @@ final class ClaimBinder {
                 }
                 bound[k] = b
                 previous = b
-                var claim = makeClaim(b, bound: bound, marked: marked, m, article: article, bytes: bytes, attributions: attributions,
+                var claim = makeClaim(b, bound: bound, marked: marked, m, article: article, bytes: bytes, sentenceText: sentenceText, attributions: attributions,
                                       runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays)
                 // Parts and later members of a list are about what their head is about.
                 if let head = b.partOf ?? b.list, head != k, let headClaim = made[head] { claim.refersTo = headClaim.refersTo }
@@ -538,11 +565,21 @@ final class ClaimBinder {
     /// ("said"), with the source before or after it.
     private func findAttributions(in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         var sources: [Range<Int>] = []
-        for matchers in attributionMatchers {
+        for i in anchorCues.indices { anchorCues[i] = nil }
+        for (index, matchers) in attributionMatchers.enumerated() {
             guard let anchor = matchers.anchor, try required(matchers.requires, in: m) else { continue }
-            var position = 0
-            while position < m.count, try anchor.matches(m, from: position) {
-                let cue = anchor.range
+            // Rules with the same anchor share its occurrences.
+            let group = anchorGroup[index]
+            if anchorCues[group] == nil {
+                var cues: [Range<Int>] = []
+                var position = 0
+                while position < m.count, try anchor.matches(m, from: position) {
+                    cues.append(anchor.range)
+                    position = max(anchor.range.upperBound, position + 1)
+                }
+                anchorCues[group] = cues
+            }
+            for cue in anchorCues[group]! {
                 if let before = matchers.before {
                     let head = UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound])
                     if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let source = before.range(of: "source") {
@@ -552,7 +589,6 @@ final class ClaimBinder {
                 if let after = matchers.after, try after.matches(m, from: cue.upperBound), let source = after.range(of: "source") {
                     sources.append(source)
                 }
-                position = max(cue.upperBound, position + 1)
             }
         }
         return sources
@@ -660,7 +696,7 @@ final class ClaimBinder {
     // MARK: - Claims
 
     private func makeClaim(_ b: Bound, bound: [Int: Bound], marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>,
-                           article: Article, bytes: UnsafeBufferPointer<UInt8>, attributions: [Range<Int>],
+                           article: Article, bytes: UnsafeBufferPointer<UInt8>, sentenceText: String, attributions: [Range<Int>],
                            runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)]) -> Claim {
         let marker = marked.markers[b.marker]
         let mention = marker.mention
@@ -675,7 +711,6 @@ final class ClaimBinder {
         if let p = b.population, p.lowerBound >= marker.marked.upperBound {
             end = max(end, marked.articleOffset(p.upperBound, isEnd: true))
         }
-        let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[marked.range]), as: UTF8.self)
         let claimText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let group = b.population.flatMap { self.population(of: $0, in: m) }
         let source = nearest(attributions, to: marker.marked).map { range -> String in

@@ -59,6 +59,9 @@ struct ClaimRules: Sendable {
     let reportingDateLead: Pattern
     /// Where a sentence puts things (a `place` capture), and the names places are reported as.
     let locative: Pattern
+    /// ``locative`` anchored, and where it may start: run only there.
+    let anchoredLocative: Pattern
+    let locativeFilter: WordStartFilter
     let places: WordTable<String>
     let impliedUndone: Pattern
     /// `(?&since_cue)` ending where a date starts.
@@ -169,6 +172,8 @@ struct ClaimRules: Sendable {
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
         reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
         locative = try piece("{{locative}}", anchored: false)
+        anchoredLocative = try piece("{{locative}}")
+        locativeFilter = try WordStartFilter([locative], atWordStarts: false)
         var places = WordTable<String>()
         for entry in lexicon.entries("places") {
             guard let name = entry.value.string else { throw entry.error(table: "places", "expected the name the place is reported as") }

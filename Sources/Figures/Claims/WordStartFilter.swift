@@ -3,11 +3,12 @@ import PCRE2
 /// Which of up to 64 patterns can match somewhere in a text, worked out in one pass over the
 /// text: a necessary condition, so that a pattern that cannot start anywhere is not run.
 ///
-/// The patterns are the claim rules' `requires` patterns, which begin with
-/// `(?<![\p{L}\p{N}])`: a match starts only where no ASCII letter or digit comes before. At each
-/// such place the filter looks up the next two bytes in a table of the pairs each pattern can
-/// start with, worked out at load time with hard partial matches, as the lexical scanner's tables
-/// are. A pattern with another lookbehind, which could look further back, is always run.
+/// At each place where a match may start the filter looks up the next two bytes in a table of
+/// the pairs each pattern can start with, worked out at load time with hard partial matches, as
+/// the lexical scanner's tables are. For the claim rules' `requires` patterns, which begin with
+/// `(?<![\p{L}\p{N}])`, those places are the word starts (no ASCII letter or digit before);
+/// otherwise every byte. A pattern with any other lookbehind, which could look at what comes
+/// before its start, is not filtered: it is always run.
 ///
 /// ```swift
 /// let mask = filter.candidates(in: sentence)
@@ -23,8 +24,14 @@ struct WordStartFilter: Sendable {
     private let byFirst: [UInt64]
     /// `byPair[b1 << 7 | b2]`: the patterns that can start with the ASCII bytes b1 b2.
     private let byPair: [UInt64]
+    /// Every pattern begins with ``wordBoundary``: matches start at word starts only.
+    private let atWordStarts: Bool
 
-    init(_ patterns: [Pattern]) throws {
+    /// - Parameter atWordStarts: the caller's promise that every pattern begins with
+    ///   ``wordBoundary`` (as `requires` patterns are compiled), so that only word starts are
+    ///   looked at.
+    init(_ patterns: [Pattern], atWordStarts: Bool = true) throws {
+        self.atWordStarts = atWordStarts
         var always: UInt64 = 0
         var byFirst = [UInt64](repeating: 0, count: 256)
         var byPair = [UInt64](repeating: 0, count: 128 * 128)
@@ -32,8 +39,11 @@ struct WordStartFilter: Sendable {
             guard index < WordStartFilter.capacity else { break }
             let bit: UInt64 = 1 << UInt64(index)
             let source = pattern.source
-            guard source.contains(WordStartFilter.wordBoundary),
-                  source.components(separatedBy: "(?<!").count == 2, !source.contains("(?<=") else {
+            // The only lookbehind may be the word boundary, which the probes below satisfy (and
+            // no verbs such as (*plb:…) or (*COMMIT)).
+            let lookbehinds = source.components(separatedBy: "(?<!").count - 1
+            guard lookbehinds == source.components(separatedBy: WordStartFilter.wordBoundary).count - 1,
+                  !source.contains("(?<="), !source.contains("(*"), !atWordStarts || lookbehinds >= 1 else {
                 always |= bit
                 continue
             }
@@ -99,7 +109,7 @@ struct WordStartFilter: Sendable {
                         starts?.append((i, here))
                     }
                     // The next place that does not follow an ASCII letter or digit.
-                    if word[Int(b)] {
+                    if atWordStarts, word[Int(b)] {
                         i += 1
                         while i < n, word[Int(text[i])] { i += 1 }
                         i += 1

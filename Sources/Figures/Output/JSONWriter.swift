@@ -21,6 +21,17 @@ public struct JSONWriter {
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
+    /// Writes `"name":` for a name that needs no escaping (the fixed keys of our own records),
+    /// copied as it is.
+    public mutating func key(ascii name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+    }
+
     public mutating func string(_ value: String?) {
         separate()
         if let value { appendString(value) } else { appendNull() }

@@ -25,6 +25,8 @@ struct LexicalScanner: Sendable {
     }
 
     let rules: [CompiledRule]
+    /// Each rule's priority, by index.
+    private let priorities: [Int]
     let quantities: QuantityInterpreter
     let dates: DateInterpreter
 
@@ -48,6 +50,7 @@ struct LexicalScanner: Sendable {
     init(rules: [CompiledRule], quantities: QuantityInterpreter, dates: DateInterpreter, vocabulary: Set<String>, publication: Bool,
          exhaustive: Bool = false) throws {
         self.rules = rules
+        priorities = rules.map(\.rule.priority)
         self.quantities = quantities
         self.dates = dates
         var byFirst = [[Int]](repeating: [], count: 256)
@@ -217,9 +220,11 @@ struct LexicalScanner: Sendable {
         }
         guard !scratch.candidates.isEmpty else { return -1 }
         if scratch.candidates.count > 1 {
+            // (The closure reads the priorities only: capturing `self` copied the whole scanner.)
+            let priorities = self.priorities
             scratch.candidates.sort { a, b in
                 if a.end != b.end { return a.end > b.end }
-                let pa = rules[a.rule].rule.priority, pb = rules[b.rule].rule.priority
+                let pa = priorities[a.rule], pb = priorities[b.rule]
                 return pa != pb ? pa > pb : a.rule < b.rule
             }
         }
