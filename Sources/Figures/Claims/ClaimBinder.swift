@@ -659,6 +659,10 @@ final class ClaimBinder {
         var range = fullRange
         if let and = firstConjunctEnd(in: fullRange, m) { range = fullRange.lowerBound..<and }
         guard let (word, headStart) = head(of: range, in: m) else {
+            // A nationality as a noun ("one Canadian"): its people.
+            var start = range.upperBound
+            while start > range.lowerBound, !ByteClass.isSpace(m[start - 1]) { start -= 1 }
+            if start < range.upperBound, let nationality = rules.nationalities.lookup(m, start..<range.upperBound) { return nationality }
             // An unknown noun after a people-counting verb: the group as written ("seafarers").
             let text = String(decoding: UnsafeBufferPointer(rebasing: m[range]), as: UTF8.self)
             return text.split(separator: " ").last.map(String.init)
