@@ -802,7 +802,9 @@ final class ClaimBinder {
         func followsSince(_ marker: MarkedSentence.Marker) -> Bool {
             sinceStarts.contains { $0.offset == marker.mention.range.lowerBound }
         }
-        let since = dates.first { $0.letter == UInt8(ascii: "S") || followsSince($0) }
+        // (An open interval that is a comparison, "the deadliest day since 2006", starts nothing:
+        // `sinceStarts` leaves it out.)
+        let since = dates.first { followsSince($0) }
         if kind == .cumulative, let since, let start = since.mention.time?.firstDay {
             return interval(from: start, to: published)
         }
