@@ -134,6 +134,20 @@ import Testing
         #expect(byValue[25]?.category == "killed")
     }
 
+    @Test func wholeWithItsOwnParticipleIsAClaim() throws {
+        let text = "Two of four kidnapped Americans were found dead. "
+            + "Nearly two-thirds of the 1,100 people killed were civilians. "
+            + "The UN said 1.9 million of Gaza's 2.4 million residents have been forced to flee."
+        let claims = try extractor.claims(in: Article(id: "k", text: text, published: Day(year: 2023, month: 3, day: 8)))
+        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byValue[2]?.category == "killed")
+        #expect(byValue[4]?.category == "captives_taken" && byValue[4]?.population == "Americans")
+        #expect(byValue[2]?.partOf == byValue[4]?.id)
+        #expect(byValue[1_100]?.category == "killed")
+        // A whole with no participle of its own is only the whole.
+        #expect(byValue[2_400_000] == nil)
+    }
+
     @Test func nonPeopleFiguresGiveNoClaims() throws {
         let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
         #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)

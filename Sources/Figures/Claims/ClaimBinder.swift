@@ -321,8 +321,13 @@ final class ClaimBinder {
                 if let b = try bestRule(for: k, in: marked, m) { bound[k] = b }
             }
             // A figure that is the whole of another ("1.9 million of 2.4 million residents") is not
-            // a claim of its own.
-            for b in bound.values { if let whole = b.whole { bound[whole] = nil } }
+            // a claim of its own, unless a participle says what happened to it ("two-thirds of
+            // the 1,100 people killed", "two of four kidnapped Americans").
+            for (k, b) in bound {
+                guard let whole = b.whole else { continue }
+                bound[whole] = try wholeWithParticiple(whole, in: marked, m)
+                if bound[whole] != nil, bound[k]?.partOf == nil { bound[k]?.partOf = whole }
+            }
             // 2. Figures listed before one bound by what follows it ("132 Tunisians and 56
             // Brazilians were taken hostage"), figures listed after a bound one, and parts of it.
             for k in figures.sorted().reversed() {
@@ -630,6 +635,34 @@ final class ClaimBinder {
         return word.weak ? (sentenceRole(m) ?? role) : role
     }
 
+    /// The whole of a part as a claim of its own, when a participle right after its noun phrase or
+    /// among its modifiers names a category (table `whole_participles`).
+    private func wholeWithParticiple(_ k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Bound? {
+        guard Self.figureKind(marked.markers[k].letter) == .count else { return nil }
+        let figureEnd = marked.markers[k].marked.upperBound
+        guard try nounPhrase.matches(m, from: figureEnd), let population = nounPhrase.range(of: "population") else { return nil }
+        func word(at start: Int) -> Range<Int>? {
+            var i = start
+            while i < m.count, ByteClass.isSpace(m[i]) { i += 1 }
+            var j = i
+            while j < m.count, ByteClass.isLetter(m[j]) { j += 1 }
+            return j > i ? i..<j : nil
+        }
+        var found: String? = nil
+        if let after = word(at: population.upperBound) { found = rules.wholeParticiples.lookup(m, after) }
+        var i = figureEnd
+        while found == nil, let w = word(at: i), w.upperBound < population.upperBound {
+            found = rules.wholeParticiples.lookup(m, w)
+            i = w.upperBound
+        }
+        guard var category = found else { return nil }
+        if role(population, in: m) == "prisoner" {
+            category = category.replacingOccurrences(of: "captives_", with: "prisoners_")
+        }
+        return Bound(marker: k, category: category, rule: "the whole of a part, with its participle", ruleIndex: -1,
+                     population: population, whole: nil, extentEnd: population.upperBound)
+    }
+
     /// The role (captive, prisoner) of the head noun of a population phrase.
     private func role(of range: Range<Int>, in m: UnsafeBufferPointer<UInt8>) -> String? {
         head(of: range, in: m)?.word.role
@@ -659,6 +692,10 @@ final class ClaimBinder {
         var range = fullRange
         if let and = firstConjunctEnd(in: fullRange, m) { range = fullRange.lowerBound..<and }
         guard let (word, headStart) = head(of: range, in: m) else {
+            // A nationality as a noun ("one Canadian"): its people.
+            var start = range.upperBound
+            while start > range.lowerBound, !ByteClass.isSpace(m[start - 1]) { start -= 1 }
+            if start < range.upperBound, let nationality = rules.nationalities.lookup(m, start..<range.upperBound) { return nationality }
             // An unknown noun after a people-counting verb: the group as written ("seafarers").
             let text = String(decoding: UnsafeBufferPointer(rebasing: m[range]), as: UTF8.self)
             return text.split(separator: " ").last.map(String.init)

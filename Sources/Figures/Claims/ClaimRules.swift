@@ -28,6 +28,9 @@ struct ClaimRules: Sendable {
     let requirementFilter: WordStartFilter
     let populations: WordTable<PopulationWord>
     let nationalities: WordTable<String>
+    /// Participles that make the whole of a part a claim of its own (table `whole_participles`):
+    /// "two-thirds of the 1,100 people killed", "two of four kidnapped Americans".
+    let wholeParticiples: WordTable<String>
     /// Verbs that bound a figure written without a qualifier (table `bound_verbs`).
     let boundVerbs: WordTable<Qualifier>
     let splitter: SentenceSplitter
@@ -139,6 +142,12 @@ struct ClaimRules: Sendable {
             }
         }
         self.nationalities = nationalities
+        var wholeParticiples = WordTable<String>()
+        for entry in lexicon.entries("whole_participles") {
+            guard let name = entry.value.string else { throw entry.error(table: "whole_participles", "expected a category") }
+            wholeParticiples[entry.phrase] = name
+        }
+        self.wholeParticiples = wholeParticiples
         var boundVerbs = WordTable<Qualifier>()
         for entry in lexicon.entries("bound_verbs") {
             guard let name = entry.value.string, let qualifier = Qualifier(rawValue: name) else {
