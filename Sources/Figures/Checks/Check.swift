@@ -60,7 +60,8 @@ public struct Check: Sendable, Hashable {
     public let populationLabel: String
     /// The day, month or interval the check is about.
     public let refersTo: String?
-    /// Every claim the check compared, in time order.
+    /// Every claim the check compared, in time order; an `undated` check lists only the claims
+    /// that cannot be placed in time (none when it passes).
     public var claims: [Claim] { claimIndices.map { table.claims[$0] } }
     /// The claims a failure rests on (those that disagree); empty when the check passed.
     public var evidence: [Claim] { evidenceIndices.map { table.claims[$0] } }

@@ -531,13 +531,15 @@ final class CheckContext {
 
     /// Builds a check over the claims at `indices`; `evidence` are the claims a failure rests on
     /// (all of `indices` when empty). `groups` is the population for readers when the check
-    /// spans several groups (see ``Check/populationLabel``).
+    /// spans several groups (see ``Check/populationLabel``). The place is the first claim's,
+    /// unless given.
     func check(_ rule: CheckRule, failed: Bool, reason: String, severity: Severity = .error, indices: [Int], evidence: [Int] = [],
-               category: String, population: String?, groups: String? = nil, refersTo: String?, message: String) -> Check {
+               category: String, place: String?? = nil, population: String?, groups: String? = nil, refersTo: String?,
+               message: String) -> Check {
         let all = distinctInTimeOrder(indices)
         let rest = failed ? distinctInTimeOrder(evidence.isEmpty ? indices : evidence) : []
         let check = Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
-                          category: category, place: all.first.flatMap { records[$0].place }, population: name(population),
+                          category: category, place: place ?? all.first.flatMap { records[$0].place }, population: name(population),
                           populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: made)
         made += 1
         return check

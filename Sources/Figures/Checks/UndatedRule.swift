@@ -9,7 +9,10 @@ extension CheckContext {
     /// **undated** (reason `no_time`, info): per category, the claims whose `refers_to` is
     /// missing or unreadable (or an open interval with no publication day to end it). They are
     /// listed, not guessed, and take part in no other check except the part-whole checks that
-    /// need no time. The check's population is the group its claims share, if they share one.
+    /// need no time. The check lists only them (none when it passes: its message counts the
+    /// claims that can be placed), so that the report does not list every claim once more. Its
+    /// population is the group the claims it is about share, if they share one; its place, that
+    /// of the first of the category's claims in time order.
     func undatedChecks(into checks: inout [Check]) {
         var buckets: [Int32: [Int]] = [:]
         for i in claims.indices { buckets[claims[i].categoryID, default: []].append(i) }
@@ -24,8 +27,10 @@ extension CheckContext {
             } else {
                 message = "\(undated.count) of \(members.count) claims of \(words(category)) cannot be placed in time: \(cite(undated))."
             }
-            checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: members,
-                                evidence: undated, category: category, population: population, refersTo: nil, message: message))
+            let first = members.min { rank[$0] < rank[$1] }!
+            checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: undated,
+                                category: category, place: records[first].place, population: population, refersTo: nil,
+                                message: message))
         }
     }
 }

@@ -7,7 +7,8 @@ extension Report {
     ///   (its check's id) and `claims` (the claims it rests on);
     /// - `checks`: every check that ran, with `id`, `kind`, `rule`, `category`, `place`,
     ///   `population`, `population_label`, `refers_to`, `outcome` (`pass` or `fail`), `finding`
-    ///   (id or `null`), `message` and `claims` (every claim compared; each claim is listed by a
+    ///   (id or `null`), `message` and `claims` (every claim compared, except that an `undated`
+    ///   check lists only the claims that cannot be placed in time; each claim is listed by a
     ///   bounded number of checks, so the report grows linearly with the claims);
     /// - `not_checked`: `{why, claim}` for claims no check looked at;
     /// - `articles`: every input with `article`, `published`, `outlet`, `url`, `claims`, `error`.
