@@ -194,7 +194,10 @@ struct CheckRuleTests {
         let fail = try #require(F.checks(F.run([dated, undated]), .undated).first)
         #expect(fail.outcome == .fail && fail.reason == "no_time" && fail.severity == .info)
         #expect(fail.evidence.map(\.article) == ["b"] && fail.population == "Jordanians")
-        #expect(try #require(F.checks(F.run([dated]), .undated).first).outcome == .pass)
+        // The check lists only the claims that cannot be placed; its message counts the others.
+        #expect(fail.claims.map(\.article) == ["b"] && fail.message.hasPrefix("1 of 2 claims"))
+        let pass = try #require(F.checks(F.run([dated]), .undated).first)
+        #expect(pass.outcome == .pass && pass.claims.isEmpty && pass.message == "The claim of killed can be placed in time.")
         // An undated claim takes part in no check that needs time.
         let other = F.claim("c", "killed", 10, population: "Jordanians", refersTo: nil)
         #expect(F.run([undated, other]).checks.allSatisfy { $0.kind == .undated })
