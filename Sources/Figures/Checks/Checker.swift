@@ -64,7 +64,7 @@ public struct Checker: Sendable {
         public let skipped: [Skipped]
         /// The claims checked, and the key of the group each counts in.
         let table: ClaimTable
-        let groupNames: [String]
+        let groupNames: GroupNames
         /// Each check's position in ``checks``, by its serial.
         let positions: [Int]
         /// For each claim given to the checker, in the order given, its position in ``table``
@@ -149,6 +149,16 @@ struct Prepared: Sendable {
     }
 }
 
+/// Each claim's group key for readers, by the claim's position: one name per group, not one
+/// per claim.
+struct GroupNames: Sendable {
+    /// For each claim, its name in ``names``; `-1` when it is in no group.
+    let ids: [Int32]
+    let names: [String]
+
+    subscript(_ i: Int) -> String { ids[i] >= 0 ? names[Int(ids[i])] : "" }
+}
+
 /// What makes claims count the same thing, as numbers: place, category, unit, population
 /// (`-1`: everyone) and period (a running total's series, or `-1`, and the day or month it is
 /// given as of). The period's ISO form is one to one with these (a month and a day differ in
@@ -210,7 +220,10 @@ final class CheckContext {
     /// The display name of each population key, by number.
     private var populationNames: [String] = []
     /// Each claim's group key for readers (`Gaza|killed|Palestinians|2023-10-07/2024-04-27`).
-    private(set) var groupNames: [String] = []
+    private(set) var groupNames = GroupNames(ids: [], names: [])
+    /// Place and category names, by number.
+    private var placeNames: [String?] = []
+    private var categoryNames: [String] = []
     /// The claims with a time, grouped by place, category, unit, population and period, in the
     /// order of their keys; and each group's position by its key.
     private(set) var groups: [[Int]] = []
@@ -329,6 +342,10 @@ final class CheckContext {
         // Usually every claim is kept, in the order given: the records are then the input, shared.
         if records.count == input.count, inputPositions.indices.allSatisfy({ inputPositions[$0] == Int32($0) }) { records = input }
         table = ClaimTable(records)
+        placeNames = Array(repeating: nil, count: places.count)
+        for (place, id) in places { placeNames[Int(id)] = place }
+        categoryNames = Array(repeating: "", count: categories.count)
+        for (category, known) in categories { categoryNames[Int(known.id)] = category }
         // Each group's name: its most frequent written form (the first in order among equals).
         var best: [Int32: (form: String, count: Int)] = [:]
         for (form, count) in forms {
@@ -413,9 +430,10 @@ final class CheckContext {
             return order != 0 ? order < 0 : a.index < b.index
         }
         // Each claim's group, written to the claims in their order afterwards (the claims of a
-        // group lie all over the table).
+        // group lie all over the table); its name is the group's, by number.
         var groupOf = [Int32](repeating: -1, count: claims.count)
         var names: [String] = []
+        var buffer: [UInt8] = []
         var count = keyed.isEmpty ? 0 : 1
         for j in keyed.indices.dropFirst() where keyed[j].key != keyed[j - 1].key { count += 1 }
         groupIndex.reserveCapacity(count)
@@ -433,38 +451,41 @@ final class CheckContext {
             for j in start..<end { groupOf[Int(keyed[j].index)] = Int32(g) }
             let day = times[Int(keyed[start].time)].end.iso
             periods.append(key.series >= 0 ? seriesLabels[Int(key.series)]! + "/" + day : day)
-            names.append(groupName(Int(keyed[start].index), period: periods[g]))
+            names.append(groupName(key, period: periods[g], buffer: &buffer))
             start = end
         }
         keyed = []
-        groupNames = Array(repeating: "", count: claims.count)
-        for i in claims.indices where groupOf[i] >= 0 {
-            claims[i].group = Int(groupOf[i])
-            groupNames[i] = names[Int(groupOf[i])]
-        }
-        var undated: [GroupKey: String] = [:]
+        for i in claims.indices where groupOf[i] >= 0 { claims[i].group = Int(groupOf[i]) }
+        var undated: [GroupKey: Int32] = [:]
         for i in claims.indices where !claims[i].isDated {
             let p = claims[i]
             let key = GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: p.populationID,
                                series: -1, first: 0, last: 0)
-            if undated[key] == nil { undated[key] = groupName(i, period: "undated") }
-            groupNames[i] = undated[key]!
+            if let name = undated[key] {
+                groupOf[i] = name
+            } else {
+                groupOf[i] = Int32(names.count)
+                undated[key] = groupOf[i]
+                names.append(groupName(key, period: "undated", buffer: &buffer))
+            }
         }
+        groupNames = GroupNames(ids: groupOf, names: names)
     }
 
-    /// `Gaza|killed|Palestinians|2023-10-07/2024-04-27`: a group's key for readers.
-    private func groupName(_ i: Int, period: String) -> String {
-        var text = ""
-        if let place = records[i].place {
-            text += place
-            text += "|"
+    /// `Gaza|killed|Palestinians|2023-10-07/2024-04-27`: a group's key for readers, made from
+    /// its numbered pieces (`buffer` is reused).
+    private func groupName(_ key: GroupKey, period: String, buffer: inout [UInt8]) -> String {
+        buffer.removeAll(keepingCapacity: true)
+        if let place = placeNames[Int(key.place)] {
+            ReportBytes.append(place, to: &buffer)
+            buffer.append(UInt8(ascii: "|"))
         }
-        text += records[i].category
-        text += claims[i].unit == .percent ? "|percent|" : "|"
-        text += claims[i].populationID >= 0 ? populationNames[Int(claims[i].populationID)] : "everyone"
-        text += "|"
-        text += period
-        return text
+        ReportBytes.append(categoryNames[Int(key.category)], to: &buffer)
+        ReportBytes.append(key.unit == 1 ? "|percent|" : "|", to: &buffer)
+        ReportBytes.append(key.population >= 0 ? populationNames[Int(key.population)] : "everyone", to: &buffer)
+        buffer.append(UInt8(ascii: "|"))
+        ReportBytes.append(period, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     /// The label of a set of running totals: its most precise start, the most frequent among

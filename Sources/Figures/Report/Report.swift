@@ -80,7 +80,7 @@ public struct Report: Sendable {
     /// The claims the checks refer to by position (all the checks of a report share them), and
     /// each one's group key.
     let table: ClaimTable
-    let tableGroups: [String]
+    let tableGroups: GroupNames
     /// For each claim of ``claims``, its position in ``table``; `-1` when it was not checked.
     let claimPositions: [Int32]
 
