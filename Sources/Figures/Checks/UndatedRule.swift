@@ -11,8 +11,8 @@ extension CheckContext {
     /// listed, not guessed, and take part in no other check except the part-whole checks that
     /// need no time. The check lists only them (none when it passes: its message counts the
     /// claims that can be placed), so that the report does not list every claim once more. Its
-    /// population is the group the claims it is about share, if they share one; its place, that
-    /// of the first of the category's claims in time order.
+    /// population is the group the claims it is about share, if they share one; its place, the one
+    /// they share, if they share one.
     func undatedChecks(into checks: inout [Check]) {
         var buckets: [Int32: [Int]] = [:]
         for i in claims.indices { buckets[claims[i].categoryID, default: []].append(i) }
@@ -27,9 +27,12 @@ extension CheckContext {
             } else {
                 message = "\(undated.count) of \(members.count) claims of \(words(category)) cannot be placed in time: \(cite(undated))."
             }
-            let first = members.min { rank[$0] < rank[$1] }!
+            // The place the claims share, if they share one (not the first claim's: a check over
+            // every claim of a category is about no one place).
+            let listed = undated.isEmpty ? members : undated
+            let place = Set(listed.map { records[$0].place }).count == 1 ? records[listed[0]].place : nil
             checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: undated,
-                                category: category, place: records[first].place, population: population, refersTo: nil,
+                                category: category, place: place, population: population, refersTo: nil,
                                 message: message))
         }
     }
