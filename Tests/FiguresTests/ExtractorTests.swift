@@ -148,6 +148,17 @@ import Testing
         #expect(byValue[2_400_000] == nil)
     }
 
+    @Test func sidesOfAnExchangeHaveOppositeRoles() throws {
+        let text = "A previous deal saw the release of two passengers and 10 foreigners in exchange for 67 detainees. "
+            + "In June, 90 Ukrainians were released in exchange for 90 Russian soldiers."
+        let claims = try extractor.claims(in: Article(id: "x", text: text, published: Day(year: 2024, month: 9, day: 1)))
+        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byValue[2]?.category == "captives_released" && byValue[10]?.category == "captives_released")
+        #expect(byValue[67]?.category == "prisoners_released")
+        // Soldiers for soldiers: prisoners of war on both sides.
+        #expect(claims.filter { Int($0.value) == 90 }.allSatisfy { $0.category == "prisoners_released" })
+    }
+
     @Test func nonPeopleFiguresGiveNoClaims() throws {
         let text = "The UN sent 200 aid trucks, $5 million and 40 tonnes of food over 70 days; 60% of the infrastructure was destroyed in 2023."
         #expect(try extractor.claims(in: Article(id: "n", text: text, published: Day(year: 2024, month: 4, day: 27))).isEmpty)

@@ -297,7 +297,7 @@ final class ClaimBinder {
             let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
             for i in requirementFound.indices { requirementFound[i] = -1 }
             requirementMask = rules.requirementFilter.candidates(in: m, starts: &requirementStarts)
-            currentSentenceRole = nil
+            currentSentenceRoles = nil
             // A sentence that opens with "Of those," is read with the sentence before: the rules
             // that need a word in their sentence ("hostages" for "were rescued") find it there too.
             var anaphoric: Int? = nil
@@ -439,7 +439,7 @@ final class ClaimBinder {
             let matchers = rule.matchers
             guard try required(matchers.requires, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
-            let role = self.role(population, in: m)
+            let role = self.role(population, at: marker.marked.lowerBound, in: m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
             let mapped = role.flatMap { rule.byRole[$0] } ?? rule.category
             var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: rule.index, population: population,
@@ -504,7 +504,7 @@ final class ClaimBinder {
             if try nounPhrase.matches(m, from: figureEnd) { population = nounPhrase.range(of: "population") }
             let end = population?.upperBound ?? figureEnd
             guard try listContinuation.matches(m, from: end), listContinuation.range.upperBound == marked.markers[next.marker].marked.lowerBound else { break }
-            let role = population.flatMap { _ in self.role(population, in: m) }
+            let role = population.flatMap { _ in self.role(population, at: figureStart, in: m) }
             let member = Bound(marker: j, category: role.flatMap { rule.byRole[$0] } ?? base, rule: last.rule, ruleIndex: last.ruleIndex,
                                population: population, whole: nil, extentEnd: end)
             bound[j] = member
@@ -542,7 +542,7 @@ final class ClaimBinder {
             } else if try nounPhrase.matches(m, from: figureEnd) {
                 population = nounPhrase.range(of: "population")
             }
-            let role = population.flatMap { _ in self.role(population, in: m) }
+            let role = population.flatMap { _ in self.role(population, at: figureEnd, in: m) }
             let category = partOf != nil ? head.category : (role.flatMap { byRole[$0] } ?? base)
             var member = Bound(marker: k, category: category, rule: head.rule, ruleIndex: head.ruleIndex, population: population,
                                whole: nil, extentEnd: population?.upperBound ?? figureEnd, partOf: partOf, list: list)
@@ -601,38 +601,67 @@ final class ClaimBinder {
 
     /// The role the sentence's people nouns agree on, when the figure's own noun has none: a
     /// sentence that speaks only of prisoners (or detainees, POWs) makes its freed people
-    /// prisoners; one that speaks only of hostages or captives makes them captives.
-    private func sentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
-        if let known = currentSentenceRole { return known }
-        let role = findSentenceRole(m)
-        currentSentenceRole = .some(role)
-        return role
+    /// prisoners; one that speaks only of hostages or captives makes them captives. Across "in
+    /// exchange for" (or "in return for") the sides are opposite: "the release of two passengers
+    /// in exchange for 67 detainees" frees captives for prisoners.
+    private func sentenceRole(at position: Int, _ m: UnsafeBufferPointer<UInt8>) -> String? {
+        if currentSentenceRoles == nil { currentSentenceRoles = findSentenceRoles(m) }
+        let roles = currentSentenceRoles!
+        guard let link = roles.link, position > link else { return roles.before }
+        return roles.after
     }
 
-    /// ``sentenceRole(_:)`` of the current sentence, once looked for.
-    private var currentSentenceRole: String?? = nil
+    /// ``sentenceRole(at:_:)``'s roles of the current sentence, once looked for: on the side
+    /// before an exchange link (or of the whole sentence) and after it.
+    private var currentSentenceRoles: (before: String?, after: String?, link: Int?)? = nil
 
-    private func findSentenceRole(_ m: UnsafeBufferPointer<UInt8>) -> String? {
-        var found: String? = nil
+    private func findSentenceRoles(_ m: UnsafeBufferPointer<UInt8>) -> (before: String?, after: String?, link: Int?) {
+        func flip(_ role: String) -> String { role == "captive" ? "prisoner" : role == "prisoner" ? "captive" : role }
+        // Strong roles decide; weak ones ("soldiers": prisoners of war) only when no strong one
+        // is named, and are not flipped (soldiers for soldiers is a swap of prisoners).
+        var before: String? = nil, after: String? = nil, weak: String? = nil
+        var beforeAgrees = true, afterAgrees = true, weakAgrees = true
+        var link: Int? = nil
+        var previous: Range<Int>? = nil
         var i = 0
         while i < m.count {
             while i < m.count, !ByteClass.isLetter(m[i]) { i += 1 }
             var j = i
             while j < m.count, ByteClass.isLetter(m[j]) { j += 1 }
-            if j > i, let role = rules.populations.lookup(m, i..<j)?.role {
-                if let f = found, f != role { return nil }
-                found = role
+            guard j > i else { break }
+            // "exchange for", "return for": the other side starts here.
+            if link == nil, let p = previous, j - i == 3, m[i] | 0x20 == UInt8(ascii: "f"), m[i + 1] | 0x20 == UInt8(ascii: "o"), m[i + 2] | 0x20 == UInt8(ascii: "r"),
+               Self.isWord(m, p, "exchange") || Self.isWord(m, p, "return") {
+                link = j
             }
+            if let word = rules.populations.lookup(m, i..<j), let role = word.role, word.weak {
+                if let w = weak, w != role { weakAgrees = false } else { weak = role }
+            } else if let role = rules.populations.lookup(m, i..<j)?.role {
+                let mine = link == nil ? role : flip(role), theirs = link == nil ? flip(role) : role
+                if let b = before, b != mine { beforeAgrees = false } else { before = mine }
+                if let a = after, a != theirs { afterAgrees = false } else { after = theirs }
+            }
+            previous = i..<j
             i = j
         }
-        return found
+        if before == nil, after == nil, weakAgrees, let weak { (before, after) = (weak, weak) }
+        guard link != nil else { return (beforeAgrees ? before : nil, nil, nil) }
+        return (beforeAgrees ? before : nil, afterAgrees ? after : nil, link)
+    }
+
+    private static func isWord(_ m: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ word: StaticString) -> Bool {
+        guard r.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<r.count where m[r.lowerBound + k] | 0x20 != w[k] { return false }
+        return true
     }
 
     /// The role of the people a figure counts: its noun's role (a weak one yields to the
-    /// sentence's), else the role the sentence's nouns agree on.
-    private func role(_ population: Range<Int>?, in m: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let population, let word = head(of: population, in: m)?.word, let role = word.role else { return sentenceRole(m) }
-        return word.weak ? (sentenceRole(m) ?? role) : role
+    /// sentence's), else the role the sentence's nouns agree on, on the figure's side of an
+    /// exchange.
+    private func role(_ population: Range<Int>?, at position: Int, in m: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let population, let word = head(of: population, in: m)?.word, let role = word.role else { return sentenceRole(at: position, m) }
+        return word.weak ? (sentenceRole(at: position, m) ?? role) : role
     }
 
     /// The whole of a part as a claim of its own, when a participle right after its noun phrase or
@@ -656,7 +685,7 @@ final class ClaimBinder {
             i = w.upperBound
         }
         guard var category = found else { return nil }
-        if role(population, in: m) == "prisoner" {
+        if role(population, at: figureEnd, in: m) == "prisoner" {
             category = category.replacingOccurrences(of: "captives_", with: "prisoners_")
         }
         return Bound(marker: k, category: category, rule: "the whole of a part, with its participle", ruleIndex: -1,
