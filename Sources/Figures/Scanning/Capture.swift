@@ -55,6 +55,37 @@ enum Capture: String, CaseIterable, Sendable {
     case end
 }
 
+extension Capture {
+    /// The position of the case in `allCases`: what ``CaptureMap`` indexes by, without hashing.
+    @inline(__always) var index: Int {
+        switch self {
+        case .value: 0
+        case .low: 1
+        case .high: 2
+        case .qualifier: 3
+        case .vague: 4
+        case .percent: 5
+        case .numerator: 6
+        case .denominator: 7
+        case .fraction: 8
+        case .currency: 9
+        case .year: 10
+        case .month: 11
+        case .day: 12
+        case .weekday: 13
+        case .relative: 14
+        case .shift: 15
+        case .unit: 16
+        case .amount: 17
+        case .direction: 18
+        case .span: 19
+        case .part: 20
+        case .since: 21
+        case .end: 22
+        }
+    }
+}
+
 /// The group numbers of each ``Capture`` in one compiled rule, looked up once at load time so
 /// that the hot path never hashes a group name. A name may stand for several groups (rules are
 /// compiled with duplicate names allowed, one per alternative).
@@ -62,14 +93,13 @@ struct CaptureMap: Sendable {
     private var numbers: [[Int]]
 
     init(_ pattern: Pattern) {
+        precondition(Capture.allCases.enumerated().allSatisfy { $0.offset == $0.element.index }, "Capture.index out of step with allCases")
         numbers = Capture.allCases.map { pattern.namedGroups[$0.rawValue] ?? [] }
     }
 
-    private static let indices: [Capture: Int] = Dictionary(uniqueKeysWithValues: Capture.allCases.enumerated().map { ($1, $0) })
-
     /// The range the capture took in the matcher's last match, or `nil`.
     @inline(__always) func range(_ capture: Capture, in matcher: Matcher) -> Range<Int>? {
-        for number in numbers[CaptureMap.indices[capture]!] {
+        for number in numbers[capture.index] {
             if let r = matcher.range(of: number) { return r }
         }
         return nil
@@ -79,7 +109,7 @@ struct CaptureMap: Sendable {
     /// names a group twice, once inside an ``Capture/end`` group, tells the two dates of an
     /// interval apart this way.
     @inline(__always) func range(_ capture: Capture, in matcher: Matcher, inside: Bool, of region: Range<Int>) -> Range<Int>? {
-        for number in numbers[CaptureMap.indices[capture]!] {
+        for number in numbers[capture.index] {
             if let r = matcher.range(of: number), region.contains(r.lowerBound) == inside { return r }
         }
         return nil

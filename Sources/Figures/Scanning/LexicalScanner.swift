@@ -8,9 +8,10 @@ import PCRE2
 /// - a word of letters is a candidate only when some rule can start with it: a number word, a
 ///   month, a qualifier, "since", "last"… Which rules can start with which word is worked out
 ///   once, at load time, by asking PCRE2 for hard partial matches of every word the tables and
-///   patterns contain; most words of a text start no rule and cost one hash lookup;
+///   patterns contain, in lower case, capitalized and in capitals (each form has its list: "OF$"
+///   could be money, "of" cannot); most words of a text start no rule and cost one hash lookup;
 /// - a digit or a symbol ($, €, +, …) is a candidate for the rules that can start with its first
-///   two bytes, found the same way.
+///   two bytes (ASCII) or its whole character (£, €, “, — …), found the same way.
 /// A rule that could start with any word at all is refused at load time (it would run
 /// everywhere), except a publication rule (a dateline), which runs only on the first bytes of an
 /// article, in a scanner of its own.
@@ -36,6 +37,14 @@ struct LexicalScanner: Sendable {
     private let byFirst: [[Int]]
     /// Rules by ASCII pair, `b1 << 7 | b2`, for pairs that do not start with a letter.
     private let byPair: [[Int]]
+    /// Rules by two-byte character (U+0080–U+07FF: £, ¥, Ø…), `(b1 & 0x1F) << 6 | b2 & 0x3F`.
+    private let byTwoByte: [[Int]]
+    /// Rules by three-byte character for the leads `E2 80` to `E2 83` and `E2 88` (punctuation
+    /// “ ” ’ — –, spaces, currency signs €, ₹, the minus sign), `(b2 & 0x3F) << 6 | b3 & 0x3F`;
+    /// `byE2Computed[b2 & 0x3F]` says which second bytes have lists. Other characters fall back
+    /// to `byFirst`.
+    private let byE2: [[Int]]
+    private let byE2Computed: [Bool]
     /// Rules by the word they start with.
     private let words: TriggerWords
     /// Rules that can start with any word (publication scanners only).
@@ -55,7 +64,13 @@ struct LexicalScanner: Sendable {
         self.dates = dates
         var byFirst = [[Int]](repeating: [], count: 256)
         var byPair = [[Int]](repeating: [], count: 128 * 128)
-        var byWord: [String: [Int]] = [:]
+        var byTwoByte = [[Int]](repeating: [], count: 32 * 64)
+        var byE2 = [[Int]](repeating: [], count: 64 * 64)
+        let e2Leads: [UInt8] = exhaustive ? [] : [0x80, 0x81, 0x82, 0x83, 0x88]
+        var byE2Computed = [Bool](repeating: false, count: 64)
+        for b2 in e2Leads { byE2Computed[Int(b2 & 0x3F)] = true }
+        // Each word's rules per form: lower, Capitalized, UPPER (see TriggerWords.Form).
+        var byWord: [String: [[Int]]] = [:]
         var anyWord: [Int] = []
         // Each word in three cases; a word is probed bare first (a hard partial match: the rule could
         // go on after it), and only then with what may follow a word in a text.
@@ -88,20 +103,18 @@ struct LexicalScanner: Sendable {
             } else {
                 let bitmap = compiled.firstBytes
                 for (word, forms) in zip(sortedVocabulary, probes) {
-                    var starts = false
-                    for form in forms where bitmap.map({ $0[Int(form[0])] }) ?? true {
+                    for (f, form) in forms.enumerated() where bitmap.map({ $0[Int(form[0])] }) ?? true {
                         guard try could(form) else { continue }
                         if try endings.contains(where: { try could(form + $0) }) {
-                            starts = true
-                            break
+                            byWord[word.lowercased(), default: [[], [], []]][f].append(index)
                         }
                     }
-                    if starts { byWord[word.lowercased(), default: []].append(index) }
                 }
             }
             if exhaustive {
                 for b1 in 0..<256 where !ByteClass.isLetter(UInt8(b1)) {
                     byFirst[b1].append(index)
+                    if b1 >= 0xC2 && b1 <= 0xDF { for b2 in 0..<64 { byTwoByte[(b1 & 0x1F) << 6 | b2].append(index) } }
                     if b1 < 128 { for b2 in 0..<128 { byPair[b1 << 7 | b2].append(index) } }
                 }
                 continue
@@ -110,7 +123,21 @@ struct LexicalScanner: Sendable {
             for b1 in 0..<256 where !ByteClass.isLetter(UInt8(b1)) {
                 if b1 >= 128 {
                     // Lead bytes of multi-byte characters (€, £, “): trust PCRE2's analysis.
-                    if b1 >= 0xC2 && b1 <= 0xF4 && (bitmap?[b1] ?? true) { byFirst[b1].append(index) }
+                    guard b1 >= 0xC2 && b1 <= 0xF4 && (bitmap?[b1] ?? true) else { continue }
+                    byFirst[b1].append(index)
+                    // Whole characters, probed as the pairs are: two-byte ones, and the common
+                    // three-byte ones after E2.
+                    if b1 <= 0xDF {
+                        for b2 in 0x80...0xBF where try could([UInt8(b1), UInt8(b2)]) {
+                            byTwoByte[(b1 & 0x1F) << 6 | (b2 & 0x3F)].append(index)
+                        }
+                    } else if b1 == 0xE2 {
+                        for b2 in e2Leads {
+                            for b3 in 0x80...0xBF as ClosedRange<UInt8> where try could([0xE2, b2, b3]) {
+                                byE2[Int(b2 & 0x3F) << 6 | Int(b3 & 0x3F)].append(index)
+                            }
+                        }
+                    }
                     continue
                 }
                 if let bitmap, !bitmap[b1] { continue }
@@ -123,6 +150,9 @@ struct LexicalScanner: Sendable {
         }
         self.byFirst = byFirst
         self.byPair = byPair
+        self.byTwoByte = byTwoByte
+        self.byE2 = byE2
+        self.byE2Computed = byE2Computed
         self.symbolStart = byFirst.map { !$0.isEmpty }
         self.words = TriggerWords(byWord)
         self.anyWord = anyWord
@@ -171,7 +201,7 @@ struct LexicalScanner: Sendable {
                 var j = i + 1
                 while j < n, ByteClass.isLetter(bytes[j]) { j += 1 }
                 var end = -1
-                if let list = words.rules(for: bytes, i..<j) {
+                if let list = words.rules(for: bytes, i..<j), !words.lists[list].isEmpty {
                     end = try matchAt(i, rules: words.lists[list], bytes: bytes, published: published, scratch: scratch, into: &mentions)
                 }
                 if end < 0, !anyWord.isEmpty {
@@ -182,6 +212,10 @@ struct LexicalScanner: Sendable {
                 let list: [Int]
                 if b < 128, i + 1 < n, bytes[i + 1] < 128 {
                     list = byPair[Int(b) << 7 | Int(bytes[i + 1])]
+                } else if b >= 0xC2, b <= 0xDF, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+                    list = byTwoByte[Int(b & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)]
+                } else if b == 0xE2, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, byE2Computed[Int(bytes[i + 1] & 0x3F)] {
+                    list = byE2[Int(bytes[i + 1] & 0x3F) << 6 | Int(bytes[i + 2] & 0x3F)]
                 } else {
                     list = byFirst[Int(b)]
                 }
