@@ -84,6 +84,13 @@ import Testing
         let floods = "Officials said 53 people had died since the floods began in May."
         let dead = try #require(try extractor.claims(in: Article(id: "f", text: floods, published: Day(year: 2022, month: 6, day: 19))).first)
         #expect(dead.refersTo == "2022-05-01/2022-06-19")
+        // "since dawn" is the day of publication, whatever start the article names later.
+        let gaza = "Israeli attacks have killed at least 65 Palestinians since dawn, medical sources told Al Jazeera. "
+            + "The ministry said 137,000 others have been wounded since October 7, 2023."
+        let today = try extractor.claims(in: Article(id: "g", text: gaza, published: Day(year: 2025, month: 7, day: 5)))
+        #expect(today.first { $0.value == 65 }?.refersTo == "2025-07-05")
+        #expect(today.first { $0.value == 65 }?.attributedTo == "medical sources")
+        #expect(today.first { $0.value == 137_000 }?.refersTo == "2023-10-07/2025-07-05")
     }
 
     @Test func ofThoseRefersToTheSentenceBefore() throws {

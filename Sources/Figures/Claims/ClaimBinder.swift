@@ -69,7 +69,7 @@ final class ClaimBinder {
     private let anchorGroup: [Int]
     private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, startLead: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private let anchoredLocative: Matcher
@@ -120,6 +120,7 @@ final class ClaimBinder {
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
         startLead = Matcher(rules.startLead)
+        sinceToday = Matcher(rules.sinceToday)
         anaphoricPartRest = Matcher(rules.anaphoricPartRest)
         reportingDateLead = Matcher(rules.reportingDateLead)
     }
@@ -863,6 +864,12 @@ final class ClaimBinder {
             return time.iso
         }
         // No date in the sentence.
+        // "since dawn", "overnight": the day of publication, whatever starts the article names.
+        // (In the figure's clause: right after it, before a comma.)
+        if let published, (try? sinceToday.matches(m, from: figure.upperBound)) == true,
+           !m[figure.upperBound..<sinceToday.range.lowerBound].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
+            return published.iso
+        }
         let offset = marked.range.lowerBound
         let start = sinceStarts.last { $0.offset < offset } ?? sinceStarts.first
         if kind == .cumulative, runningTotal, let start { return interval(from: start.day, to: published) }

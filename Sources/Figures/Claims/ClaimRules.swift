@@ -57,6 +57,8 @@ struct ClaimRules: Sendable {
     /// Before a date on which something began ("which erupted in April 2023"): a running total
     /// runs from that month.
     let startLead: Pattern
+    /// "since dawn", "overnight": a figure of the day of publication.
+    let sinceToday: Pattern
     let anaphoricPartRest: Pattern
     /// `(?&reporting_date_lead)` ending where a date starts: the date the source spoke.
     let reportingDateLead: Pattern
@@ -178,6 +180,7 @@ struct ClaimRules: Sendable {
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
         startLead = try piece("(?&start_lead)\\z", anchored: false)
+        sinceToday = try piece("(?&since_today)", anchored: false)
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
         reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
         locative = try piece("{{locative}}", anchored: false)
