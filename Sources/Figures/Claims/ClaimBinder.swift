@@ -69,7 +69,7 @@ final class ClaimBinder {
     private let anchorGroup: [Int]
     private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, startLead, sinceToday: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
     private let anchoredLocative: Matcher
@@ -119,6 +119,7 @@ final class ClaimBinder {
         gappedRest = Matcher(rules.gappedRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
+        partLead = Matcher(rules.partLead)
         startLead = Matcher(rules.startLead)
         sinceToday = Matcher(rules.sinceToday)
         anaphoricPartRest = Matcher(rules.anaphoricPartRest)
@@ -499,7 +500,11 @@ final class ClaimBinder {
             guard bound[j] == nil, Self.figureKind(marked.markers[j].letter) == .count else { break }
             // "Of the 300 passengers, 40 are missing": the whole, not a member of a list.
             let figureStart = marked.markers[j].marked.lowerBound
-            if try wholeIntroduction.matches(UnsafeBufferPointer(rebasing: m[0..<figureStart]), from: max(0, figureStart - 32)) { break }
+            let lead = UnsafeBufferPointer(rebasing: m[0..<figureStart])
+            if try wholeIntroduction.matches(lead, from: max(0, figureStart - 32)) { break }
+            // "11,520 deaths, including 600 children, and 23,640 injured": a part of the figure
+            // before, not of the list after.
+            if try partLead.matches(lead, from: max(0, figureStart - 32)) { break }
             let figureEnd = marked.markers[j].marked.upperBound
             var population: Range<Int>? = nil
             if try nounPhrase.matches(m, from: figureEnd) { population = nounPhrase.range(of: "population") }

@@ -54,6 +54,9 @@ struct ClaimRules: Sendable {
     /// A figure that names the whole the sentence then takes a part of ("Of the 300 passengers,
     /// 40 are missing"): the text before it.
     let wholeIntroduction: Pattern
+    /// Before a figure named as a part ("including 600 children"): it is no member of a list
+    /// that follows it.
+    let partLead: Pattern
     /// Before a date on which something began ("which erupted in April 2023"): a running total
     /// runs from that month.
     let startLead: Pattern
@@ -179,6 +182,7 @@ struct ClaimRules: Sendable {
         gappedRest = try piece("(?&gapped_rest)")
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
+        partLead = try piece("(?&part_lead)\\z", anchored: false)
         startLead = try piece("(?&start_lead)\\z", anchored: false)
         sinceToday = try piece("(?&since_today)", anchored: false)
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
