@@ -831,6 +831,8 @@ final class ClaimBinder {
             let between = UnsafeBufferPointer(rebasing: m[date.marked.upperBound..<figure.lowerBound])
             if between.count < 80, (try? eventClause.matches(between, from: 0)) == true, let day = date.mention.time?.firstDay {
                 if case .point(let p)? = date.mention.time { return p.iso }
+                // "since 2014, when Boko Haram seized 276 girls": the start, as written.
+                if case .openInterval(let p)? = date.mention.time { return p.iso }
                 return day.iso
             }
         }
