@@ -170,15 +170,7 @@ enum ReportBytes {
         let done = text.withUTF8 { utf8 -> Bool in
             var start = 0
             for k in utf8.indices {
-                let replacement: StaticString
-                switch utf8[k] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
+                guard let replacement = htmlEntity(utf8[k]) else { continue }
                 // A combining mark after it makes a Character that is not the ASCII one.
                 if k + 1 < utf8.count, utf8[k + 1] >= 0x80 { return false }
                 b.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
@@ -291,19 +283,23 @@ extension ReportBytes {
         return nil
     }
 
+    /// The entity that stands for `byte` in HTML text, if it needs one: `& < > " '`.
+    @inline(__always) private static func htmlEntity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return "&quot;"
+        case 0x27: return "&#39;"
+        default: return nil
+        }
+    }
+
     /// ASCII bytes escaped for HTML.
     private static func appendHTML(ascii utf8: UnsafeBufferPointer<UInt8>, to b: inout [UInt8]) {
         var start = 0
         for k in utf8.indices {
-            let replacement: StaticString
-            switch utf8[k] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: continue
-            }
+            guard let replacement = htmlEntity(utf8[k]) else { continue }
             b.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
             b.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             start = k + 1
