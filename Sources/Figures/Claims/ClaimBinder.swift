@@ -640,9 +640,10 @@ final class ClaimBinder {
                Self.isWord(m, p, "exchange") || Self.isWord(m, p, "return") {
                 link = j
             }
-            if let word = rules.populations.lookup(m, i..<j), let role = word.role, word.weak {
+            let word = rules.populations.lookup(m, i..<j)
+            if let role = word?.role, word!.weak {
                 if let w = weak, w != role { weakAgrees = false } else { weak = role }
-            } else if let role = rules.populations.lookup(m, i..<j)?.role {
+            } else if let role = word?.role {
                 let mine = link == nil ? role : flip(role), theirs = link == nil ? flip(role) : role
                 if let b = before, b != mine { beforeAgrees = false } else { before = mine }
                 if let a = after, a != theirs { afterAgrees = false } else { after = theirs }
