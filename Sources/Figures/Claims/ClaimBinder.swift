@@ -236,8 +236,9 @@ final class ClaimBinder {
         var modality: Claim.Modality?
         /// The qualifier a verb before the figure implies ("surpassed 40,000").
         var bound: Qualifier? = nil
-        /// The claim of the sentence before that this figure is a part of ("Of those, 1.8 million …").
-        var antecedent: Claim? = nil
+        /// Whether this figure is a part of the last claim of the sentence before ("Of those, 1.8
+        /// million …"). (A flag, not the claim: a `Bound` is copied for every rule tried.)
+        var ofAntecedent = false
     }
 
     // MARK: - Articles
@@ -375,14 +376,14 @@ final class ClaimBinder {
                     if led, try nounPhrase.matches(m, from: figure.upperBound) { population = nounPhrase.range(of: "population") }
                     var b = Bound(marker: k, category: antecedent.category, rule: antecedent.rule, ruleIndex: -1, population: population,
                                   whole: nil, extentEnd: population?.upperBound ?? figure.upperBound)
-                    b.antecedent = antecedent
+                    b.ofAntecedent = true
                     b.modality = antecedent.modality
                     bound[k] = b
                     break
                 }
                 // Bound by a rule of its own, it is still a part of the figure before.
-                if let k = anaphoric, var b = bound[k], b.antecedent == nil, b.partOf == nil, b.category == antecedent.category {
-                    b.antecedent = antecedent
+                if let k = anaphoric, var b = bound[k], !b.ofAntecedent, b.partOf == nil, b.category == antecedent.category {
+                    b.ofAntecedent = true
                     bound[k] = b
                 }
             }
@@ -409,7 +410,7 @@ final class ClaimBinder {
                                       runningTotal: runningTotal, sinceStarts: sinceStarts, recentDays: recentDays)
                 // Parts and later members of a list are about what their head is about.
                 if let head = b.partOf ?? b.list, head != k, let headClaim = made[head] { claim.refersTo = headClaim.refersTo }
-                if let whole = b.antecedent {
+                if b.ofAntecedent, let whole = antecedent {
                     claim.partOf = whole.id
                     claim.refersTo = whole.refersTo
                     if claim.attributedTo == nil { claim.attributedTo = whole.attributedTo }
