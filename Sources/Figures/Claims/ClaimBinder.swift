@@ -478,13 +478,14 @@ final class ClaimBinder {
             guard try before.matches(head, from: max(0, figure.lowerBound - ClaimBinder.beforeWindow)) else { return nil }
             score += before.range.count
             population = before.range(of: "population")
+            whole = before.range(of: "whole")?.lowerBound
             if let verb = before.range(of: "bound") { lastBound = rules.boundVerbs.lookup(m, verb) }
         }
         if let after = matchers.after {
             guard try after.matches(m, from: figure.upperBound) else { return nil }
             score += after.range.count
             if let p = after.range(of: "population") { population = p }
-            whole = after.range(of: "whole")?.lowerBound
+            if let w = after.range(of: "whole") { whole = w.lowerBound }
             end = population?.upperBound ?? figure.upperBound
         }
         return (score, population, whole, end)
@@ -677,13 +678,18 @@ final class ClaimBinder {
     private func wholeWithParticiple(_ k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Bound? {
         guard Self.figureKind(marked.markers[k].letter) == .count else { return nil }
         let figureEnd = marked.markers[k].marked.upperBound
-        guard try nounPhrase.matches(m, from: figureEnd), let population = nounPhrase.range(of: "population") else { return nil }
         func word(at start: Int) -> Range<Int>? {
             var i = start
             while i < m.count, ByteClass.isSpace(m[i]) { i += 1 }
             var j = i
             while j < m.count, ByteClass.isLetter(m[j]) { j += 1 }
             return j > i ? i..<j : nil
+        }
+        guard try nounPhrase.matches(m, from: figureEnd), let population = nounPhrase.range(of: "population") else {
+            // The participle or adjective is the noun: "Among the 46 dead were 12 children".
+            guard let w = word(at: figureEnd), let category = rules.wholeParticiples.lookup(m, w) else { return nil }
+            return Bound(marker: k, category: category, rule: "the whole of a part, with its participle", ruleIndex: -1,
+                         population: nil, whole: nil, extentEnd: w.upperBound)
         }
         var found: String? = nil
         if let after = word(at: population.upperBound) { found = rules.wholeParticiples.lookup(m, after) }
