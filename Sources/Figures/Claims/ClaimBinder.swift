@@ -739,6 +739,17 @@ final class ClaimBinder {
             var start = range.upperBound
             while start > range.lowerBound, !ByteClass.isSpace(m[start - 1]) { start -= 1 }
             if start < range.upperBound, let nationality = rules.nationalities.lookup(m, start..<range.upperBound) { return nationality }
+            // A known people noun followed by words the phrase took for nouns: the phrase ends at
+            // the last one ("12 migrants washed ashore").
+            var i = range.lowerBound, known: Int? = nil
+            while i < start {
+                while i < start, ByteClass.isSpace(m[i]) { i += 1 }
+                var j = i
+                while j < start, !ByteClass.isSpace(m[j]) { j += 1 }
+                if j > i, rules.populations.lookup(m, i..<j) != nil || rules.nationalities.lookup(m, i..<j) != nil { known = j }
+                i = j
+            }
+            if let known { return population(of: range.lowerBound..<known, in: m) }
             // An unknown noun after a people-counting verb: the group as written ("seafarers").
             let text = String(decoding: UnsafeBufferPointer(rebasing: m[range]), as: UTF8.self)
             return text.split(separator: " ").last.map(String.init)
