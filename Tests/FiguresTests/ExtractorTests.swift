@@ -155,6 +155,24 @@ import Testing
         #expect(byValue[2_400_000] == nil)
     }
 
+    @Test func breakdownInParenthesesIsPartsOfTheFigureBefore() throws {
+        let text = "Of the 1,175 injured, 793 have been discharged and 382 are still in hospitals in "
+            + "Balasore (105), Bhadrak (56), Cuttack (202) and Bhubaneswar (19), he said. "
+            + "The 12 people killed included John Smith (45) and Mary Jones (32). "
+            + "Of the 1,400 people killed on October 7, about 800 were civilians."
+        let claims = try extractor.claims(in: Article(id: "b", text: text, published: Day(year: 2023, month: 6, day: 4)))
+        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        for part in [105, 56, 202, 19] {
+            #expect(byValue[part]?.category == "injured")
+            #expect(byValue[part]?.partOf == byValue[382]?.id)
+        }
+        #expect(byValue[793]?.partOf == byValue[1_175]?.id)
+        // Ages add up to more than the figure before them: no parts.
+        #expect(byValue[45] == nil && byValue[32] == nil)
+        // A part taken from a whole with its participle, and who the part are.
+        #expect(byValue[800]?.partOf == byValue[1_400]?.id && byValue[800]?.population == "civilians")
+    }
+
     @Test func sidesOfAnExchangeHaveOppositeRoles() throws {
         let text = "A previous deal saw the release of two passengers and 10 foreigners in exchange for 67 detainees. "
             + "In June, 90 Ukrainians were released in exchange for 90 Russian soldiers."

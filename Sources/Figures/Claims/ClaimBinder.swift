@@ -69,6 +69,7 @@ final class ClaimBinder {
     private let anchorGroup: [Int]
     private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
+    private let breakdownLead, breakdownRest: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
@@ -117,6 +118,8 @@ final class ClaimBinder {
         sinceComparison = Matcher(rules.sinceComparison)
         gappedLead = Matcher(rules.gappedLead)
         gappedRest = Matcher(rules.gappedRest)
+        breakdownLead = Matcher(rules.breakdownLead)
+        breakdownRest = Matcher(rules.breakdownRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
         partLead = Matcher(rules.partLead)
@@ -363,6 +366,35 @@ final class ClaimBinder {
                 bound[k] = Bound(marker: k, category: head.category, rule: head.rule, ruleIndex: head.ruleIndex, population: nil,
                                  whole: nil, extentEnd: figure.upperBound, partOf: head.partOf, list: head.list ?? h)
                 if head.list == nil { bound[h]!.list = h }
+            }
+            // A breakdown in parentheses after a bound figure ("382 are still in hospitals in
+            // Balasore (105), Bhadrak (56) …"): two or more are parts of the nearest count bound
+            // before them, when they do not add up to more than it (ages in parentheses do:
+            // "the 12 killed included John Smith (45) and Mary Jones (32)").
+            var items: [Int] = []
+            for k in figures where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
+                let figure = marked.markers[k].marked
+                let lead = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
+                guard try breakdownLead.matches(lead, from: max(0, figure.lowerBound - 80)),
+                      try breakdownRest.matches(m, from: figure.upperBound) else { continue }
+                items.append(k)
+            }
+            if items.count >= 2 {
+                var byHead: [Int: [Int]] = [:]
+                for k in items {
+                    guard let h = figures.filter({ $0 < k && bound[$0] != nil && !items.contains($0)
+                            && Self.figureKind(marked.markers[$0].letter) == .count }).max() else { continue }
+                    byHead[h, default: []].append(k)
+                }
+                for (h, parts) in byHead where parts.count >= 2 {
+                    guard let head = bound[h], let whole = marked.markers[h].mention.quantity else { continue }
+                    let sum = parts.reduce(0.0) { $0 + (marked.markers[$1].mention.quantity?.value ?? .infinity) }
+                    guard sum <= (whole.high ?? whole.value) else { continue }
+                    for k in parts {
+                        bound[k] = Bound(marker: k, category: head.category, rule: "<name> (<figure>), a breakdown", ruleIndex: -1,
+                                         population: nil, whole: nil, extentEnd: marked.markers[k].marked.upperBound, partOf: h)
+                    }
+                }
             }
             // A figure that is part of the last figure of the sentence before ("Of those, 1.8
             // million have crossed into Chad"; "700,000 of them are in Sagaing").

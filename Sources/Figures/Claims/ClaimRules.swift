@@ -65,6 +65,10 @@ struct ClaimRules: Sendable {
     let anaphoricPartRest: Pattern
     /// `(?&reporting_date_lead)` ending where a date starts: the date the source spoke.
     let reportingDateLead: Pattern
+    /// A figure in parentheses after a name, in a breakdown of a figure before it ("382 are in
+    /// hospitals in Balasore (105), Bhadrak (56) …"): the text before it, and after it.
+    let breakdownLead: Pattern
+    let breakdownRest: Pattern
     /// Where a sentence puts things (a `place` capture), and the names places are reported as.
     let locative: Pattern
     /// ``locative`` anchored, and where it may start: run only there.
@@ -187,6 +191,8 @@ struct ClaimRules: Sendable {
         sinceToday = try piece("(?&since_today)", anchored: false)
         anaphoricPartRest = try piece("(?&anaphoric_part_rest)")
         reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
+        breakdownLead = try piece("(?&breakdown_lead)\\z", anchored: false)
+        breakdownRest = try piece("(?&breakdown_rest)")
         locative = try piece("{{locative}}", anchored: false)
         anchoredLocative = try piece("{{locative}}")
         locativeFilter = try WordStartFilter([locative], atWordStarts: false)
