@@ -839,7 +839,7 @@ final class ClaimBinder {
         let source = nearest(attributions, to: marker.marked).map { range -> String in
             let r = marked.articleRange(range)
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
-            for prefix in ["the ", "The "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            for prefix in ["the ", "The ", "a ", "A ", "an ", "An "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
             // A sentence's full stop is not part of the source ("U.N." keeps its own).
             if text.hasSuffix("."), text.dropLast().firstIndex(of: ".") == nil { text.removeLast() }
             return text
