@@ -132,6 +132,12 @@ struct DateInterpreter: Sendable {
         }
         if let unit = f.unit { // "this week", "last month", "earlier this year", "early next year"
             guard let p = published else { return .unresolvable }
+            if let days = f.part?.weekdays, f.shift == nil {
+                // "over the weekend": the latest one that has begun by publication, or with a
+                // forward cue the next one that has not ended.
+                let shift = forward() ? (p.weekday <= days.upperBound ? 0 : 1) : (p.weekday >= days.lowerBound ? 0 : -1)
+                return period(unit, shift: shift, part: f.part, span: f.span, from: p)
+            }
             return period(unit, shift: f.shift ?? 0, part: f.part, span: f.span, from: p)
         }
         return .reject
@@ -179,9 +185,15 @@ struct DateInterpreter: Sendable {
         let first: Day, last: Day
         switch unit {
         case .week:
-            guard part == nil else { return .reject }
-            first = p.startOfWeek.adding(days: 7 * shift)
-            last = first.adding(days: 6)
+            let monday = p.startOfWeek.adding(days: 7 * shift)
+            if let part {
+                guard let days = part.weekdays else { return .reject }
+                first = monday.adding(days: days.lowerBound - 1)
+                last = monday.adding(days: days.upperBound - 1)
+            } else {
+                first = monday
+                last = first.adding(days: 6)
+            }
         case .month:
             let (y, m) = p.monthAdding(shift)
             if let part { return monthPart(part, year: y, month: m) }
@@ -208,6 +220,7 @@ struct DateInterpreter: Sendable {
 
     /// Early, mid or late in a month: a range of days, cut at the month's last day.
     private func monthPart(_ part: DateLexicon.Part, year: Int, month: Int) -> Outcome {
+        guard part.weekdays == nil else { return .reject }
         guard let first = Day(year: year, month: month, day: 1) else { return .reject }
         let last = first.endOfMonth.day
         let a = Day(year: year, month: month, day: min(part.days.lowerBound, last))!
@@ -218,6 +231,7 @@ struct DateInterpreter: Sendable {
     /// Early, mid or late in a year: from the first day of its first month to the last day of its
     /// last month.
     private func yearPart(_ part: DateLexicon.Part, year: Int) -> Outcome {
+        guard part.weekdays == nil else { return .reject }
         guard let a = Day(year: year, month: part.months.lowerBound, day: 1),
               let b = Day(year: year, month: part.months.upperBound, day: 1) else { return .reject }
         return .value(.interval(Period(day: a), Period(day: b.endOfMonth)))
@@ -374,6 +388,8 @@ struct DateInterpreter: Sendable {
             direction = try word(.direction, lexicon.directions)
             span = try word(.span, lexicon.spans)
             part = try word(.part, lexicon.parts)
+            // "the weekend", "last weekend": a part of a week.
+            if part?.weekdays != nil, unit == nil, month == nil, year == nil { unit = .week }
             // "this summer", "last spring": a part of a year shifted from publication's.
             if part != nil, unit == nil, shift != nil, month == nil, year == nil { unit = .year }
             // "October last year", "May 3 last year", "July 31 this year": the shift names the year.

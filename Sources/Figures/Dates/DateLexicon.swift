@@ -10,13 +10,16 @@
 /// | `time_units` | second(s) … year(s) → S, MIN, H, D, W, M, Y |
 /// | `directions` | ago, from now, after today → -1 or +1 |
 /// | `period_spans` | earlier (-1: from the period's start to the day before publication), later (+1: from the day after publication to the period's end) |
-/// | `period_parts` | early, mid, late, the end of… → `{days: [from, to], months: [from, to]}` |
+/// | `period_parts` | early, mid, late, the end of… → `{days: [from, to], months: [from, to]}`; the weekend → `{weekdays: [6, 7]}` |
 /// | `clause_words` | will, is due, scheduled… → `forward`; was, were, had → `past`; that, which, but… → `break` |
 struct DateLexicon: Sendable {
     /// A part of a month (a range of days) or of a year (a range of months).
     struct Part: Sendable {
         var days: ClosedRange<Int>
         var months: ClosedRange<Int>
+        /// A part of a week ("the weekend"): its ISO weekdays (1 = Monday … 7 = Sunday). Such a
+        /// part is no part of a month or a year.
+        var weekdays: ClosedRange<Int>? = nil
     }
 
     /// What a word does to the direction of the clause it stands in (see ``ClauseCues``).
@@ -52,6 +55,13 @@ struct DateLexicon: Sendable {
         clauseWords = try DateLexicon.words("clause_words", lexicon, ClauseWord.self)
         var parts = WordTable<Part>()
         for entry in lexicon.entries("period_parts") {
+            if case .list(let w)? = entry.value["weekdays"] {
+                guard w.count == 2, let w0 = w[0].double, let w1 = w[1].double, 1 <= w0, w0 <= w1, w1 <= 7 else {
+                    throw entry.error(table: "period_parts", "expected {weekdays: [from, to]} with ISO weekdays in 1…7")
+                }
+                parts[entry.phrase] = Part(days: 1...31, months: 1...12, weekdays: Int(w0)...Int(w1))
+                continue
+            }
             guard case .list(let d)? = entry.value["days"], d.count == 2, let d0 = d[0].double, let d1 = d[1].double,
                   case .list(let m)? = entry.value["months"], m.count == 2, let m0 = m[0].double, let m1 = m[1].double,
                   1 <= d0, d0 <= d1, d1 <= 31, 1 <= m0, m0 <= m1, m1 <= 12 else {
