@@ -374,9 +374,10 @@ final class ClaimBinder {
             var items: [Int] = []
             for k in figures where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
                 let figure = marked.markers[k].marked
+                // (The closing parenthesis first: anchored, it rules most figures out at once.)
+                guard try breakdownRest.matches(m, from: figure.upperBound) else { continue }
                 let lead = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
-                guard try breakdownLead.matches(lead, from: max(0, figure.lowerBound - 80)),
-                      try breakdownRest.matches(m, from: figure.upperBound) else { continue }
+                guard try breakdownLead.matches(lead, from: max(0, figure.lowerBound - 80)) else { continue }
                 items.append(k)
             }
             if items.count >= 2 {
