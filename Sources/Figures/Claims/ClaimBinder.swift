@@ -96,8 +96,14 @@ final class ClaimBinder {
             case .share: shareRules.append(compact)
             }
         }
-        self.countRules = countRules
-        self.shareRules = shareRules
+        // Tried by priority, then with a `before` first: a rule that would lose to the best so far
+        // whatever it matched is not run (see `bestRule`), so the likely winners go first. Within
+        // a priority and kind the tables' order stays, which breaks ties as before.
+        func byRank(_ a: CategoryRule, _ b: CategoryRule) -> Bool {
+            (a.priority, a.hasBefore ? 1 : 0, -a.index) > (b.priority, b.hasBefore ? 1 : 0, -b.index)
+        }
+        self.countRules = countRules.sorted(by: byRank)
+        self.shareRules = shareRules.sorted(by: byRank)
         modalities = rules.modalityRules.map { if case .modality(let m) = $0.binding { return m } else { return nil } }
         requirementMatchers = rules.requirements.map(Matcher.init)
         anchoredRequirementMatchers = rules.anchoredRequirements.map(Matcher.init)
