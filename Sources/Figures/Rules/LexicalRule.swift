@@ -57,6 +57,9 @@ struct LexicalRule: Sendable {
     /// Set by ``compile(grammar:)``.
     var pattern: Pattern?
     var before: Pattern?
+    /// The pattern with every look before its start neutralized (``ContextFreePattern``), for
+    /// probing prefixes of a text; `nil` when no such variant is safe.
+    var probe: Pattern?
     /// The bytes a match can start with (PCRE2's start-of-match analysis), or `nil`.
     var firstBytes: [Bool]?
 
@@ -120,7 +123,11 @@ struct LexicalRule: Sendable {
         // Rules run anchored at many positions of long texts, where PCRE2's start-of-match
         // optimizations (a scan ahead for a required character) cost more than they save; the
         // analysis of a second compile, with them, gives the bytes a match can start with.
-        pattern = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames, .noStartOptimize], rule: name, file: file, line: line)
+        let options: CompileOptions = [.caseless, .extended, .anchored, .duplicateNames, .noStartOptimize]
+        pattern = try RuleCompiler.compile(source, grammar: grammar, options: options, rule: name, file: file, line: line)
+        if let variant = ContextFreePattern.variant(of: pattern!.source) {
+            probe = variant == pattern!.source ? pattern : try? Pattern(variant, options: options)
+        }
         firstBytes = try RuleCompiler.compile(source, grammar: grammar, options: [.caseless, .extended, .anchored, .duplicateNames], rule: name, file: file, line: line).possibleFirstBytes
         if let beforeSource {
             before = try RuleCompiler.compile("(?<![\\p{L}\\p{N}])(?:\(beforeSource)\n)\\z", grammar: grammar, options: [.caseless, .extended, .duplicateNames], rule: name, file: file, line: line)

@@ -176,11 +176,18 @@ struct LexicalScanner: Sendable {
     /// Per-thread state: one matcher per rule. Create one per thread or task and reuse it.
     final class Scratch {
         let matchers: [Matcher]
+        /// Matchers of the rules' context-free variants (``LexicalRule/probe``), for probing.
+        let probes: [Matcher?]
         let beforeMatchers: [Matcher?]
         var candidates: [(rule: Int, end: Int)] = []
+        /// Trigger words' lists narrowed by the bytes after the word, worked out as met.
+        let followers = FollowerCache()
+        /// Numbers' lists narrowed by their first bytes, worked out as met.
+        let numbers = FollowerCache()
 
         init(_ scanner: LexicalScanner) {
             matchers = scanner.rules.map { Matcher($0.pattern) }
+            probes = scanner.rules.map { $0.rule.probe.map(Matcher.init) }
             beforeMatchers = scanner.rules.map { $0.rule.before.map(Matcher.init) }
             candidates.reserveCapacity(8)
         }
@@ -202,7 +209,19 @@ struct LexicalScanner: Sendable {
                 while j < n, ByteClass.isLetter(bytes[j]) { j += 1 }
                 var end = -1
                 if let list = words.rules(for: bytes, i..<j), !words.lists[list].isEmpty {
-                    end = try matchAt(i, rules: words.lists[list], bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                    if j + 3 <= n, !TriggerWords.isMixed(list), (bytes[j] | bytes[j + 1] | bytes[j + 2]) < 0x80 {
+                        // Narrowed by the three bytes after the word (see FollowerCache).
+                        let followers = scratch.followers
+                        let key = FollowerCache.key(list: list, bytes[j], bytes[j + 1], bytes[j + 2])
+                        let narrowed = followers.lookup(key)
+                            ?? followers.resolve(key, list: words.lists[list], bytes: bytes, i..<(j + 3), probes: scratch.probes)
+                        let rules = followers.list(narrowed)
+                        if !rules.isEmpty {
+                            end = try matchAt(i, rules: rules, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                        }
+                    } else {
+                        end = try matchAt(i, rules: words.lists[list], bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                    }
                 }
                 if end < 0, !anyWord.isEmpty {
                     end = try matchAt(i, rules: anyWord, bytes: bytes, published: published, scratch: scratch, into: &mentions)
@@ -219,7 +238,28 @@ struct LexicalScanner: Sendable {
                 } else {
                     list = byFirst[Int(b)]
                 }
-                let end = list.isEmpty ? -1 : try matchAt(i, rules: list, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                var end = -1
+                if !list.isEmpty, ByteClass.isDigit(b) {
+                    // A number: narrowed by its digits, commas and points and three bytes more.
+                    var j = i + 1
+                    while j < n, j - i < FollowerCache.maximumBytes, ByteClass.isDigit(bytes[j]) || bytes[j] == 0x2C || bytes[j] == 0x2E { j += 1 }
+                    let q = min(j + 3, i + FollowerCache.maximumBytes)
+                    var ascii = q <= n
+                    if ascii { for k in j..<q where bytes[k] >= 0x80 { ascii = false } }
+                    if ascii {
+                        let numbers = scratch.numbers
+                        let key = FollowerCache.key(bytes, i..<q)
+                        let narrowed = numbers.lookup(key) ?? numbers.resolve(key, list: list, bytes: bytes, i..<q, probes: scratch.probes)
+                        let rules = numbers.list(narrowed)
+                        if !rules.isEmpty {
+                            end = try matchAt(i, rules: rules, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                        }
+                    } else {
+                        end = try matchAt(i, rules: list, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                    }
+                } else if !list.isEmpty {
+                    end = try matchAt(i, rules: list, bytes: bytes, published: published, scratch: scratch, into: &mentions)
+                }
                 if end > i {
                     i = end
                 } else {

@@ -26,6 +26,11 @@ struct TriggerWords: Sendable {
 
     static let maximumLength = 24
 
+    /// Whether the list index that ``rules(for:_:)`` returned is that of a word in mixed case
+    /// (lists come four a word, in the order of ``Form``), which stands for many spellings.
+    @inline(__always)
+    static func isMixed(_ list: Int) -> Bool { list & 3 == Form.mixed.rawValue }
+
     /// - Parameter words: each word's rules per form: `[lower, capitalized, upper]`; the mixed
     ///   form gets their union.
     init(_ words: [String: [[Int]]]) {
