@@ -182,6 +182,10 @@ import Testing
         #expect(byValue[67]?.category == "prisoners_released")
         // Soldiers for soldiers: prisoners of war on both sides.
         #expect(claims.filter { Int($0.value) == 90 }.allSatisfy { $0.category == "prisoners_released" })
+        // The other side of a planned exchange is planned too, however many words stand between.
+        let deal = try extractor.claims(in: Article(id: "d", text: "Under the first phase, 33 Israeli hostages will be released over "
+            + "six weeks in exchange for about 1,900 Palestinian prisoners.", published: Day(year: 2025, month: 1, day: 16)))
+        #expect(deal.count == 2 && deal.allSatisfy { $0.modality == .planned })
     }
 
     @Test func nonPeopleFiguresGiveNoClaims() throws {
