@@ -186,6 +186,10 @@ import Testing
         let deal = try extractor.claims(in: Article(id: "d", text: "Under the first phase, 33 Israeli hostages will be released over "
             + "six weeks in exchange for about 1,900 Palestinian prisoners.", published: Day(year: 2025, month: 1, day: 16)))
         #expect(deal.count == 2 && deal.allSatisfy { $0.modality == .planned })
+        // A rate is no count.
+        let rate = try extractor.claims(in: Article(id: "r", text: "Israel will free 30 Palestinian prisoners for each civilian hostage.",
+                                                    published: Day(year: 2025, month: 1, day: 16)))
+        #expect(rate.isEmpty)
     }
 
     @Test func nonPeopleFiguresGiveNoClaims() throws {

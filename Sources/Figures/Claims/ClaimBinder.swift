@@ -69,7 +69,7 @@ final class ClaimBinder {
     private let anchorGroup: [Int]
     private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let breakdownLead, breakdownRest: Matcher
+    private let breakdownLead, breakdownRest, rate: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
@@ -126,6 +126,7 @@ final class ClaimBinder {
         gappedRest = Matcher(rules.gappedRest)
         breakdownLead = Matcher(rules.breakdownLead)
         breakdownRest = Matcher(rules.breakdownRest)
+        rate = Matcher(rules.rate)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
         partLead = Matcher(rules.partLead)
@@ -306,7 +307,10 @@ final class ClaimBinder {
                       into claims: inout [Claim]) throws {
         try marked.bytes.withUnsafeBufferPointer { m in
             var bound: [Int: Bound] = [:]
-            let figures = marked.markers.indices.filter { Self.figureKind(marked.markers[$0].letter) != nil }
+            // (A rate is no count: "30 prisoners for each hostage".)
+            let figures = try marked.markers.indices.filter {
+                try Self.figureKind(marked.markers[$0].letter) != nil && !rate.matches(m, from: marked.markers[$0].marked.upperBound)
+            }
             for i in requirementFound.indices { requirementFound[i] = -1 }
             requirementMask = rules.requirementFilter.candidates(in: m, starts: &requirementStarts)
             currentSentenceRoles = nil

@@ -69,6 +69,8 @@ struct ClaimRules: Sendable {
     /// hospitals in Balasore (105), Bhadrak (56) …"): the text before it, and after it.
     let breakdownLead: Pattern
     let breakdownRest: Pattern
+    /// After a figure that is a rate, not a count ("30 prisoners for each hostage").
+    let rate: Pattern
     /// Where a sentence puts things (a `place` capture), and the names places are reported as.
     let locative: Pattern
     /// ``locative`` anchored, and where it may start: run only there.
@@ -193,6 +195,7 @@ struct ClaimRules: Sendable {
         reportingDateLead = try piece("(?&reporting_date_lead)\\z", anchored: false)
         breakdownLead = try piece("(?&breakdown_lead)\\z", anchored: false)
         breakdownRest = try piece("(?&breakdown_rest)")
+        rate = try piece("(?&rate)")
         locative = try piece("{{locative}}", anchored: false)
         anchoredLocative = try piece("{{locative}}")
         locativeFilter = try WordStartFilter([locative], atWordStarts: false)
