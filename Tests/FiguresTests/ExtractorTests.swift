@@ -173,6 +173,16 @@ import Testing
         #expect(byValue[800]?.partOf == byValue[1_400]?.id && byValue[800]?.population == "civilians")
     }
 
+    @Test func displacedSinceAStartRunFromItToPublication() throws {
+        let text = "More than 8.6 million people have been displaced since 15 April 2023. "
+            + "Some 129 captives have been held in Gaza since the October 7 attacks."
+        let claims = try extractor.claims(in: Article(id: "s", text: text, published: Day(year: 2024, month: 6, day: 10)))
+        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byValue[8_600_000]?.refersTo == "2023-04-15/2024-06-10")
+        // Captives held are a level at a date (the category is not dated_from_since).
+        #expect(byValue[129]?.refersTo == "2024-06-10")
+    }
+
     @Test func sidesOfAnExchangeHaveOppositeRoles() throws {
         let text = "A previous deal saw the release of two passengers and 10 foreigners in exchange for 67 detainees. "
             + "In June, 90 Ukrainians were released in exchange for 90 Russian soldiers."

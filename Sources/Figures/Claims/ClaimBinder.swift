@@ -904,7 +904,7 @@ final class ClaimBinder {
         // (An open interval that is a comparison, "the deadliest day since 2006", starts nothing:
         // `sinceStarts` leaves it out.)
         let since = dates.first { followsSince($0) }
-        if kind == .cumulative, let since, let start = since.mention.time?.firstDay {
+        if kind == .cumulative || rules.datedFromSince.contains(category), let since, let start = since.mention.time?.firstDay {
             return interval(from: start, to: published)
         }
         var points = dates.filter { $0.letter == UInt8(ascii: "D") && !followsSince($0) }

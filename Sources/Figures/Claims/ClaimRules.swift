@@ -78,6 +78,10 @@ struct ClaimRules: Sendable {
     let locativeFilter: WordStartFilter
     let places: WordTable<String>
     let impliedUndone: Pattern
+    /// The categories whose figures, with a "since …" in their sentence, run from that start to
+    /// publication even when they are not cumulative ("8.6 million have been displaced since
+    /// April 2023"): `dated_from_since: true` in the table.
+    let datedFromSince: Set<String>
     /// `(?&since_cue)` ending where a date starts.
     let sinceCue: Pattern
     /// `(?&since_comparison)` ending where "since" starts.
@@ -85,9 +89,13 @@ struct ClaimRules: Sendable {
 
     init(files: [RuleFile], lexicon: Lexicon, grammar: Grammar) throws {
         var categories: [Category] = []
+        var datedFromSince: Set<String> = []
         for file in files {
             for (name, node) in file.categories {
-                let fields = try node.fields(allowed: ["kind", "description", "rises_only_with"], what: "a category")
+                let fields = try node.fields(allowed: ["kind", "description", "rises_only_with", "dated_from_since"], what: "a category")
+                let dated = try fields["dated_from_since"]?.string()
+                guard dated == nil || dated == "true" || dated == "false" else { throw node.error("'dated_from_since' is true or false") }
+                if dated == "true" { datedFromSince.insert(name) } else { datedFromSince.remove(name) }
                 guard let kindNode = fields["kind"], let kind = Category.Kind(rawValue: try kindNode.string()) else {
                     throw node.error("a category needs 'kind': one of \(Category.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -98,6 +106,7 @@ struct ClaimRules: Sendable {
             }
         }
         self.categories = categories
+        self.datedFromSince = datedFromSince
         let names = Set(categories.map(\.name))
 
         var rules: [ClaimRule] = []
