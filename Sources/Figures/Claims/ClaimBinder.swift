@@ -307,7 +307,7 @@ final class ClaimBinder {
                       into claims: inout [Claim]) throws {
         try marked.bytes.withUnsafeBufferPointer { m in
             var bound: [Int: Bound] = [:]
-            // (A rate is no count: "30 prisoners for each hostage".)
+            // In order (ascending), without rates ("30 prisoners for each hostage" is no count).
             let figures = try marked.markers.indices.filter {
                 try Self.figureKind(marked.markers[$0].letter) != nil && !rate.matches(m, from: marked.markers[$0].marked.upperBound)
             }
@@ -346,17 +346,17 @@ final class ClaimBinder {
             }
             // 2. Figures listed before one bound by what follows it ("132 Tunisians and 56
             // Brazilians were taken hostage"), figures listed after a bound one, and parts of it.
-            for k in figures.sorted().reversed() {
+            for k in figures.reversed() {
                 guard let b = bound[k], b.ruleIndex >= 0, rules.categoryRules[b.ruleIndex].before == nil else { continue }
                 try extendListBackwards(from: b, in: marked, m, figures: figures, bound: &bound)
             }
-            for k in figures.sorted() {
+            for k in figures {
                 guard let head = bound[k] else { continue }
                 try continueList(from: head, in: marked, m, bound: &bound)
             }
             // An earlier value of a bound figure ("rose to 400, up from 377") counts the same thing
             // as the nearest figure before it.
-            for k in figures.sorted().reversed() {
+            for k in figures.reversed() {
                 guard let head = bound[k], try previousValue.matches(m, from: head.extentEnd),
                       let next = marked.marker(at: previousValue.range.upperBound), bound[next] == nil,
                       Self.figureKind(marked.markers[next].letter) == Self.figureKind(marked.markers[k].letter) else { continue }
@@ -366,7 +366,7 @@ final class ClaimBinder {
             }
             // A figure whose verb is left out counts what the figure bound before it in the
             // sentence counts ("1,262 were killed in the south, and 1,900 in the north-west").
-            for k in figures.sorted() where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
+            for k in figures where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
                 guard let h = figures.filter({ $0 < k && bound[$0] != nil && Self.figureKind(marked.markers[$0].letter) == .count }).max(),
                       let head = bound[h] else { continue }
                 let figure = marked.markers[k].marked
@@ -410,7 +410,7 @@ final class ClaimBinder {
             // A figure that is part of the last figure of the sentence before ("Of those, 1.8
             // million have crossed into Chad"; "700,000 of them are in Sagaing").
             if let antecedent {
-                for k in figures.sorted() where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
+                for k in figures where bound[k] == nil && Self.figureKind(marked.markers[k].letter) == .count {
                     let figure = marked.markers[k].marked
                     let led = anaphoric == k
                     let opens = !m[0..<figure.lowerBound].contains { !ByteClass.isSpace($0) }
@@ -541,7 +541,7 @@ final class ClaimBinder {
         guard case .category(let base) = rule.binding else { return }
         var next = last
         var members: [Int] = []
-        for j in figures.sorted().reversed() where j < next.marker {
+        for j in figures.reversed() where j < next.marker {
             guard bound[j] == nil, Self.figureKind(marked.markers[j].letter) == .count else { break }
             // "Of the 300 passengers, 40 are missing": the whole, not a member of a list.
             let figureStart = marked.markers[j].marked.lowerBound
