@@ -96,12 +96,23 @@ public struct Checker: Sendable {
         var checks: [Check] = []
         checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
         _ = context.groups; _ = context.groupIndex; lap("groups")
-        context.conflictChecks(into: &checks); lap("conflict")
-        context.reversalChecks(into: &checks); lap("reversal")
-        context.sumChecks(into: &checks); lap("sum")
-        context.partWholeChecks(into: &checks); lap("partwhole")
-        context.staleChecks(into: &checks); lap("stale")
-        context.undatedChecks(into: &checks); lap("undated")
+        // The rules only read the prepared claims: two sets of them run at the same time, each
+        // into its own list, and the lists are joined in the order the rules are listed.
+        var later: [Check] = []
+        concurrently({
+            context.conflictChecks(into: &checks)
+            context.reversalChecks(into: &checks)
+            context.sumChecks(into: &checks)
+        }, {
+            context.partWholeChecks(into: &later)
+            context.staleChecks(into: &later)
+            context.undatedChecks(into: &later)
+        })
+        checks.append(contentsOf: later)
+        later = []
+        lap("rules")
+        // A check's serial is the order in which it was made.
+        for k in checks.indices { checks[k].serial = k }
         CheckContext.sort(&checks); lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
@@ -232,8 +243,6 @@ final class CheckContext {
     /// the claim at each place.
     private(set) var rank: [Int] = []
     private var byRank: [Int] = []
-    /// How many checks have been made.
-    private var made = 0
 
     init(claims input: [Claim], rules: RuleBook, options: Options) {
         self.rules = rules
@@ -561,8 +570,7 @@ final class CheckContext {
         let rest = failed ? distinctInTimeOrder(evidence.isEmpty ? indices : evidence) : []
         let check = Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
                           category: category, place: place ?? all.first.flatMap { records[$0].place }, population: name(population),
-                          populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: made)
-        made += 1
+                          populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: -1)
         return check
     }
 
