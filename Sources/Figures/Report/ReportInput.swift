@@ -105,66 +105,118 @@ public struct ReportInput: Sendable {
             }
             handle = h
         }
-        var parser = ClaimRecordParser()
+        // Two parsers, one for each half of a chunk: on two cores the halves are read at the
+        // same time, and their claims added in the order of the file.
+        var parsers = (ClaimRecordParser(), ClaimRecordParser())
         var number = 0
         // Room for the file's claims, estimated from its size and its first lines, so that a
         // million claims are not moved as the array grows.
         let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         var estimated = false
-        try ReportInput.forEachLine(of: handle, firstChunk: { chunk in
-            guard !estimated, let size, size > 0 else { return }
-            estimated = true
-            let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            guard lines > 0 else { return }
-            claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16)
-        }) { line in
-            number += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            // Claims as `figures extract` writes them are read straight from their bytes; any
-            // other record, and any error, through Foundation.
-            if let claim = parser.claim(line) {
-                add(claim)
-                return
+        try ReportInput.forEachChunk(of: handle) { chunk in
+            if !estimated, let size, size > 0 {
+                estimated = true
+                let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                if lines > 0 { claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16) }
             }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw InputError(source: path, line: number, message: "not a JSON object")
+            // Split after the line break nearest the middle, when the chunk is worth splitting.
+            var middle = chunk.count
+            if chunk.count >= ReportInput.splitAt, let newline = memchr(chunk.baseAddress! + chunk.count / 2, 0x0A, chunk.count - chunk.count / 2) {
+                middle = chunk.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            do {
-                try add(record: object)
-            } catch let error as ClaimDecodingError {
-                throw InputError(source: path, line: number, message: error.message)
+            var first = ParsedLines(), second = ParsedLines()
+            if middle < chunk.count {
+                concurrently({ first = ParsedLines(chunk, 0..<middle, &parsers.0) }, { second = ParsedLines(chunk, middle..<chunk.count, &parsers.1) })
+            } else {
+                first = ParsedLines(chunk, 0..<chunk.count, &parsers.0)
+            }
+            for piece in [first, second] {
+                var next = 0
+                for other in piece.others {
+                    while next < other.before {
+                        add(piece.claims[next])
+                        next += 1
+                    }
+                    // Any other record, and any error, is read through Foundation.
+                    let line = UnsafeBufferPointer(rebasing: chunk[other.line])
+                    let at = number + other.number
+                    guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                        throw InputError(source: path, line: at, message: "not a JSON object")
+                    }
+                    do {
+                        try add(record: object)
+                    } catch let error as ClaimDecodingError {
+                        throw InputError(source: path, line: at, message: error.message)
+                    }
+                }
+                while next < piece.claims.count {
+                    add(piece.claims[next])
+                    next += 1
+                }
+                number += piece.lines
             }
         }
     }
 
-    /// Calls `body` with each line of `handle`, without its line break, reading a few megabytes
-    /// at a time: a claims file of any size streams through.
-    static func forEachLine(of handle: FileHandle, firstChunk: ([UInt8]) -> Void = { _ in },
-                            _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    /// Chunks of at least this many bytes are read in two halves at the same time.
+    static let splitAt = 1 << 16
+
+    /// The lines of a piece of a claims file: the claims read straight from their bytes, and the
+    /// other lines (not blank) for the slow path, in order.
+    private struct ParsedLines {
+        var claims: [Claim] = []
+        /// For each other line: how many claims come before it, its bytes in the chunk, and its
+        /// number in the piece (from 1).
+        var others: [(before: Int, line: Range<Int>, number: Int)] = []
+        /// How many lines the piece has.
+        var lines = 0
+
+        init() {}
+
+        init(_ chunk: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ parser: inout ClaimRecordParser) {
+            var start = range.lowerBound
+            while start < range.upperBound {
+                var end = range.upperBound
+                if let newline = memchr(chunk.baseAddress! + start, 0x0A, range.upperBound - start) {
+                    end = chunk.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                }
+                lines += 1
+                let bytes = start..<end
+                let line = UnsafeBufferPointer(rebasing: chunk[bytes])
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                // Claims as `figures extract` writes them are read straight from their bytes.
+                if let claim = parser.claim(line) {
+                    claims.append(claim)
+                } else {
+                    others.append((claims.count, bytes, lines))
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the lines of `handle` a few megabytes at a time, each time with whole
+    /// lines (the last line of the file may lack its line break): a claims file of any size
+    /// streams through.
+    static func forEachChunk(of handle: FileHandle, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         var buffer: [UInt8] = []
         var done = false
-        var first = true
         while !done {
-            let chunk = handle.readData(ofLength: 4 << 20)
+            let chunk = handle.readData(ofLength: 8 << 20)
             done = chunk.isEmpty
             buffer.append(contentsOf: chunk)
-            if first {
-                first = false
-                firstChunk(buffer)
-            }
             let used = try buffer.withUnsafeBufferPointer { all -> Int in
-                var start = 0
-                while start < all.count {
-                    guard let newline = memchr(all.baseAddress! + start, 0x0A, all.count - start) else {
-                        // The last line may lack its line break.
-                        if done { try body(UnsafeBufferPointer(rebasing: all[start...])); return all.count }
-                        return start
-                    }
-                    let end = all.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                    try body(UnsafeBufferPointer(rebasing: all[start..<end]))
-                    start = end + 1
+                guard !all.isEmpty else { return 0 }
+                if done {
+                    try body(all)
+                    return all.count
                 }
-                return start
+                // Up to the last line break (a line longer than the buffer waits for more).
+                var end = all.count
+                while end > 0, all[end - 1] != 0x0A { end -= 1 }
+                guard end > 0 else { return 0 }
+                try body(UnsafeBufferPointer(rebasing: all[0..<end]))
+                return end
             }
             buffer.removeSubrange(0..<used)
         }
