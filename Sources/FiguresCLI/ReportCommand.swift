@@ -75,11 +75,11 @@ struct ReportCommand: ParsableCommand {
         }
         let t1 = Date()
         defer { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING write \(Date().timeIntervalSince(t1))") } }
-        var writeError: Error?
-        report.write(format) { chunk in
-            guard writeError == nil else { return }
-            do { try handle.write(contentsOf: chunk) } catch { writeError = error }
-        }
+        // Written on a thread of its own: writing a report of gigabytes takes the system about as
+        // long as making it, and on two cores the two overlap.
+        let writer = ChunkWriter(handle)
+        report.write(format) { writer.write($0) }
+        let writeError = writer.finish()
         if output != nil { try? handle.close() }
         if let writeError { throw failure("cannot write \(output ?? "the report"): \(writeError)") }
         for bad in report.errors { printError("figures report: \(bad.entry.id): \(bad.entry.error!)") }
@@ -122,4 +122,34 @@ struct ReportCommand: ParsableCommand {
 private final class ReportHolder {
     let report: Report
     init(_ report: Report) { self.report = report }
+}
+
+/// Writes the chunks of a report to a file in order, on a thread of its own, a few chunks behind
+/// the renderer; after a failed write, the rest is dropped.
+private final class ChunkWriter: @unchecked Sendable {
+    // SAFETY: `error` is written only on `queue`, and read only after `finish` has waited for
+    // the queue to drain; the handle is used only on `queue`.
+    private let handle: FileHandle
+    private let queue = DispatchQueue(label: "figures.report.writer")
+    /// Chunks handed over and not yet written, at most four (a few megabytes).
+    private let room = DispatchSemaphore(value: 4)
+    private var error: Error?
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    /// Queues `chunk` for writing, waiting while four are queued.
+    func write(_ chunk: [UInt8]) {
+        room.wait()
+        queue.async {
+            defer { self.room.signal() }
+            guard self.error == nil else { return }
+            do { try self.handle.write(contentsOf: chunk) } catch { self.error = error }
+        }
+    }
+
+    /// Waits until every chunk is written; the first error, if a write failed.
+    func finish() -> Error? {
+        queue.sync {}
+        return error
+    }
 }
