@@ -87,8 +87,10 @@ public struct Checker: Sendable {
     /// Checks `claims` against each other. The result does not depend on the claims' order.
     public func run(_ claims: [Claim]) -> Result { runKeepingContext(claims).result }
 
-    /// The result, and the prepared claims for the report's timelines.
-    func runKeepingContext(_ claims: [Claim]) -> (result: Result, context: CheckContext) {
+    /// The result, and the prepared claims for the report's timelines. `alongside` runs while
+    /// the checks are sorted, with the context and the checks as they were made (in no
+    /// particular order): the report's own work, on a second core.
+    func runKeepingContext(_ claims: [Claim], alongside: (CheckContext, [Check]) -> Void = { _, _ in }) -> (result: Result, context: CheckContext) {
         var t = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { let n = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TIMING \(what) \(Double(n - t) / 1e9)\n".data(using: .utf8)!); t = n } }
         let context = CheckContext(claims: claims, rules: rules, options: options)
@@ -97,23 +99,30 @@ public struct Checker: Sendable {
         checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
         _ = context.groups; _ = context.groupIndex; lap("groups")
         // The rules only read the prepared claims: two sets of them run at the same time, each
-        // into its own list, and the lists are joined in the order the rules are listed.
-        var later: [Check] = []
+        // rule into its own list, and the lists are joined in the order the rules are listed.
+        var later: [Check] = [], last: [Check] = []
         concurrently({
             context.conflictChecks(into: &checks)
             context.reversalChecks(into: &checks)
             context.sumChecks(into: &checks)
+            context.undatedChecks(into: &last)
         }, {
             context.partWholeChecks(into: &later)
             context.staleChecks(into: &later)
-            context.undatedChecks(into: &later)
         })
         checks.append(contentsOf: later)
+        checks.append(contentsOf: last)
         later = []
+        last = []
         lap("rules")
         // A check's serial is the order in which it was made.
         for k in checks.indices { checks[k].serial = k }
-        CheckContext.sort(&checks); lap("sort")
+        // The order is found while `alongside` runs (both only read the checks), then the checks
+        // are moved into it.
+        var order: [Int] = []
+        concurrently({ order = CheckContext.order(checks) }, { alongside(context, checks) })
+        CheckContext.permute(&checks, into: order)
+        lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
         return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions,
@@ -364,21 +373,29 @@ final class CheckContext {
         }
         for (id, form) in best { names[populationKeys[Int(id)]] = form.form }
         populationNames = populationKeys.map { names[$0] ?? $0 }
+        // The claims in time order are found while the groups are made (which does not need
+        // them): from a copy of what orders them, as the groups change the prepared claims.
         // Articles are numbered in the order of their ids, so numbers compare as the ids do.
-        rank = Array(repeating: 0, count: claims.count)
-        do {
-            let (claims, records) = (self.claims, self.records)
-            let byTime = claims.indices.sorted { a, b in
-                if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
-                if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
-                if claims[a].article != claims[b].article { return claims[a].article < claims[b].article }
-                if records[a].start != records[b].start { return records[a].start < records[b].start }
+        struct Moment {
+            let endFirst: Int, published: Int, article: Int, start: Int
+        }
+        let moments = claims.indices.map { Moment(endFirst: claims[$0].endFirst, published: claims[$0].published, article: claims[$0].article,
+                                                start: records[$0].start) }
+        var byTime: [Int] = []
+        concurrently({
+            byTime = moments.indices.sorted { a, b in
+                if moments[a].endFirst != moments[b].endFirst { return moments[a].endFirst < moments[b].endFirst }
+                if moments[a].published != moments[b].published { return moments[a].published < moments[b].published }
+                if moments[a].article != moments[b].article { return moments[a].article < moments[b].article }
+                if moments[a].start != moments[b].start { return moments[a].start < moments[b].start }
                 return a < b
             }
-            for (r, i) in byTime.enumerated() { rank[i] = r }
-            byRank = byTime
-        }
-        assignPeriods()
+        }, {
+            self.assignPeriods()
+        })
+        rank = Array(repeating: 0, count: byTime.count)
+        for (r, i) in byTime.enumerated() { rank[i] = r }
+        byRank = byTime
     }
 
     /// What a claim's time is read from.
@@ -674,9 +691,9 @@ final class CheckContext {
     /// Whether group `part` is contained in group `whole` (equal, or `whole` is everyone).
     static func contained(_ part: Int32, in whole: Int32) -> Bool { whole < 0 || part == whole }
 
-    /// Sorts checks in report order: kind, category, population, period, rule, first claim
-    /// (each check's key made once).
-    static func sort(_ checks: inout [Check]) {
+    /// The positions of `checks` in report order: kind, category, population, period, rule,
+    /// first claim (each check's key made once); ``permute(_:into:)`` puts them in it.
+    static func order(_ checks: [Check]) -> [Int] {
         // Strings are ranked once, so that most comparisons compare integers.
         func ranks(_ strings: [String]) -> [Int] {
             let order = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, $0) })
@@ -717,6 +734,11 @@ final class CheckContext {
             }
             start = end
         }
+        return order
+    }
+
+    /// Puts `checks` in `order` (the position of each check's new place's check).
+    static func permute(_ checks: inout [Check], into order: [Int]) {
         // Moved into place along the permutation's cycles: a check is swapped, not copied.
         var done = [Bool](repeating: false, count: checks.count)
         checks.withUnsafeMutableBufferPointer { checks in
