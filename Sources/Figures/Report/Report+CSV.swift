@@ -21,7 +21,7 @@ extension Report {
         for s in skipped { why[SkipKey(article: s.claim.article, start: s.claim.start, category: s.claim.category)] = s.why }
         out.write(Report.csvHeader.joined(separator: ",") + "\r\n")
         claims.withUnsafeBufferPointer { claims in
-            for n in claims.indices {
+            out.items(claims.count, block: 1 << 14) { n, out in
                 let position = Int(claimPositions[n])
                 out.append { b in
                     let c = claims[n]
