@@ -7,20 +7,31 @@ import Dispatch
 ///
 /// The two bodies must not write anything the other reads: each writes only its own result.
 func concurrently(_ first: () -> Void, _ second: () -> Void) {
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            let bodies = Bodies(first: first, second: second)
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                if k == 0 { bodies.first() } else { bodies.second() }
-            }
-        }
+    withoutActuallyEscaping(second) { second in
+        // `second` on a thread of the pool, `first` on this one (not a concurrentPerform, which
+        // runs serially inside another).
+        let other = OtherThread(second)
+        DispatchQueue.global().async { other.run() }
+        first()
+        other.wait()
     }
 }
 
-/// The two bodies of ``concurrently(_:_:)``.
-// SAFETY: each body runs exactly once, on one thread, and both have returned before
-// `concurrently` does; the caller promises that neither writes what the other reads.
-private struct Bodies: @unchecked Sendable {
-    let first: () -> Void
-    let second: () -> Void
+/// The body ``concurrently(_:_:)`` runs on another thread.
+// SAFETY: `body` is read and cleared on the other thread only, before `done` is signalled, and
+// the waiting thread reads nothing of it.
+private final class OtherThread: @unchecked Sendable {
+    private var body: (() -> Void)?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () -> Void) { self.body = body }
+
+    /// Runs the body and lets it go (it must not outlive `concurrently`), then says so.
+    func run() {
+        if let body { body() }
+        body = nil
+        done.signal()
+    }
+
+    func wait() { done.wait() }
 }
