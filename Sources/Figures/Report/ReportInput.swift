@@ -75,6 +75,20 @@ public struct ReportInput: Sendable {
         claims.append(claim)
     }
 
+    /// Adds claims `range` of `list`, as ``add(_:)`` would one by one: the claims after one
+    /// that say the same of its article are appended together.
+    private mutating func add(_ list: [Claim], _ range: Range<Int>) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            add(list[k])
+            var end = k + 1
+            while end < range.upperBound, list[end].article == list[k].article, list[end].published == list[k].published,
+                  list[end].outlet == list[k].outlet { end += 1 }
+            claims.append(contentsOf: list[(k + 1)..<end])
+            k = end
+        }
+    }
+
     /// The article a claim was last noted for, with what it said of it.
     private var lastNoted: (id: String, published: Day?, outlet: String?)?
 
@@ -107,13 +121,13 @@ public struct ReportInput: Sendable {
         }
         // Two parsers, one for each half of a chunk: on two cores the halves are read at the
         // same time, and their claims added in the order of the file.
-        var parsers = (ClaimRecordParser(), ClaimRecordParser())
+        var firstParser = ClaimRecordParser(), secondParser = ClaimRecordParser()
         var number = 0
         // Room for the file's claims, estimated from its size and its first lines, so that a
         // million claims are not moved as the array grows.
         let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         var estimated = false
-        try ReportInput.forEachChunk(of: handle) { chunk in
+        try ReportInput.forEachChunk(of: handle, source: path) { chunk in
             if !estimated, let size, size > 0 {
                 estimated = true
                 let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -126,17 +140,16 @@ public struct ReportInput: Sendable {
             }
             var first = ParsedLines(), second = ParsedLines()
             if middle < chunk.count {
-                concurrently({ first = ParsedLines(chunk, 0..<middle, &parsers.0) }, { second = ParsedLines(chunk, middle..<chunk.count, &parsers.1) })
+                concurrently({ first = ParsedLines(chunk, 0..<middle, &firstParser) },
+                             { second = ParsedLines(chunk, middle..<chunk.count, &secondParser) })
             } else {
-                first = ParsedLines(chunk, 0..<chunk.count, &parsers.0)
+                first = ParsedLines(chunk, 0..<chunk.count, &firstParser)
             }
             for piece in [first, second] {
                 var next = 0
                 for other in piece.others {
-                    while next < other.before {
-                        add(piece.claims[next])
-                        next += 1
-                    }
+                    add(piece.claims, next..<other.before)
+                    next = other.before
                     // Any other record, and any error, is read through Foundation.
                     let line = UnsafeBufferPointer(rebasing: chunk[other.line])
                     let at = number + other.number
@@ -149,10 +162,7 @@ public struct ReportInput: Sendable {
                         throw InputError(source: path, line: at, message: error.message)
                     }
                 }
-                while next < piece.claims.count {
-                    add(piece.claims[next])
-                    next += 1
-                }
+                add(piece.claims, next..<piece.claims.count)
                 number += piece.lines
             }
         }
@@ -197,28 +207,45 @@ public struct ReportInput: Sendable {
 
     /// Calls `body` with the lines of `handle` a few megabytes at a time, each time with whole
     /// lines (the last line of the file may lack its line break): a claims file of any size
-    /// streams through.
-    static func forEachChunk(of handle: FileHandle, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var buffer: [UInt8] = []
+    /// streams through. The bytes are read straight into one buffer, which grows only for a
+    /// line longer than it.
+    static func forEachChunk(of handle: FileHandle, source: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let descriptor = handle.fileDescriptor
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 8 << 20)
+        defer { buffer.deallocate() }
+        var filled = 0
         var done = false
         while !done {
-            let chunk = handle.readData(ofLength: 8 << 20)
-            done = chunk.isEmpty
-            buffer.append(contentsOf: chunk)
-            let used = try buffer.withUnsafeBufferPointer { all -> Int in
-                guard !all.isEmpty else { return 0 }
-                if done {
-                    try body(all)
-                    return all.count
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError(source: source, message: "cannot read: \(String(cString: strerror(errno)))")
                 }
-                // Up to the last line break (a line longer than the buffer waits for more).
-                var end = all.count
-                while end > 0, all[end - 1] != 0x0A { end -= 1 }
-                guard end > 0 else { return 0 }
-                try body(UnsafeBufferPointer(rebasing: all[0..<end]))
-                return end
+                if count == 0 {
+                    done = true
+                    break
+                }
+                filled += count
             }
-            buffer.removeSubrange(0..<used)
+            // Up to the last line break (all of it at the end).
+            var end = filled
+            if !done {
+                while end > 0, buffer[end - 1] != 0x0A { end -= 1 }
+                guard end > 0 else {
+                    // One line fills the buffer: room for more of it.
+                    let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+                    _ = larger.initialize(from: buffer)
+                    buffer.deallocate()
+                    buffer = larger
+                    continue
+                }
+            }
+            guard end > 0 else { continue }
+            try body(UnsafeBufferPointer(rebasing: buffer[0..<end]))
+            // The rest of the last line goes to the front.
+            if end < filled { memmove(buffer.baseAddress!, buffer.baseAddress! + end, filled - end) }
+            filled -= end
         }
     }
 
