@@ -14,8 +14,10 @@ extension Report {
     func csv(to out: ReportSink) {
         // The checks and findings of each claim, by its position in the checks' table, as one
         // list per kind with each claim's run in it (in the order of the checks and findings).
-        let checksOfClaim = IndexRuns(count: table.claims.count, checks.indices.lazy.map { self.checks[$0].claimIndices })
-        let findingsOfClaim = IndexRuns(count: table.claims.count, findings.indices.lazy.map { self.findings[$0].evidenceIndices })
+        // (The two lists are made at the same time.)
+        var checksOfClaim = IndexRuns(), findingsOfClaim = IndexRuns()
+        concurrently({ checksOfClaim = IndexRuns(count: table.claims.count, checks.indices.lazy.map { self.checks[$0].claimIndices }) },
+                     { findingsOfClaim = IndexRuns(count: table.claims.count, findings.indices.lazy.map { self.findings[$0].evidenceIndices }) })
         struct SkipKey: Hashable { let article: String, start: Int, category: String }
         var why: [SkipKey: String] = [:]
         for s in skipped { why[SkipKey(article: s.claim.article, start: s.claim.start, category: s.claim.category)] = s.why }
@@ -109,8 +111,11 @@ extension Report {
 /// For each of `count` positions, the numbers of the lists that hold it, in order: what an array
 /// of arrays would hold, in two flat arrays.
 struct IndexRuns {
-    private var starts: [Int32]
-    private var items: [Int32]
+    private var starts: [Int32] = [0]
+    private var items: [Int32] = []
+
+    /// No positions.
+    init() {}
 
     init<S: Sequence>(count: Int, _ lists: S) where S.Element == [Int] {
         var starts = [Int32](repeating: 0, count: count + 1)
