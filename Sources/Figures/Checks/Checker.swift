@@ -275,7 +275,10 @@ final class CheckContext {
         var forms: [String: Int] = [:]
         var lastArticle: (id: String, number: Int)?
         var previous: Int?
-        records.reserveCapacity(input.count)
+        // The positions in `input` of the claims kept, in order (the records are made from them
+        // at the end: usually they are the input itself, shared, and nothing is copied).
+        var kept: [Int] = []
+        kept.reserveCapacity(input.count)
         claims.reserveCapacity(input.count)
         inputPositions = Array(repeating: -1, count: input.count)
         for k in order {
@@ -349,8 +352,8 @@ final class CheckContext {
                 place = Int32(places.count)
                 places[claim.place] = place
             }
-            inputPositions[k] = Int32(records.count)
-            records.append(claim)
+            inputPositions[k] = Int32(kept.count)
+            kept.append(k)
             claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
@@ -358,7 +361,12 @@ final class CheckContext {
                                    published: claim.published?.ordinal ?? .max))
         }
         // Usually every claim is kept, in the order given: the records are then the input, shared.
-        if records.count == input.count, inputPositions.indices.allSatisfy({ inputPositions[$0] == Int32($0) }) { records = input }
+        if kept.count == input.count, kept.indices.allSatisfy({ kept[$0] == $0 }) {
+            records = input
+        } else {
+            records = kept.map { input[$0] }
+        }
+        kept = []
         table = ClaimTable(records)
         placeNames = Array(repeating: nil, count: places.count)
         for (place, id) in places { placeNames[Int(id)] = place }
