@@ -84,8 +84,7 @@ extension Report {
 
     /// A claim's id (`article@start`) as a CSV field.
     private static func appendCSVID(_ article: String, _ start: Int, to b: inout [UInt8]) {
-        var article = article
-        let plain = article.withUTF8 { utf8 -> Bool in
+        let plain = ReportBytes.utf8(article) { utf8 -> Bool in
             for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
             b.append(contentsOf: utf8)
             return true

@@ -227,8 +227,7 @@ extension Report {
     /// Appends `"text<separator><number>"` when `text` needs no escaping (no quote, backslash
     /// or control character); `false`, writing nothing, when it does.
     private static func appendPlain(_ text: String, _ separator: Character?, _ number: Int?, to b: inout [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return ReportBytes.utf8(text) { utf8 in
             for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
             b.append(0x22)
             b.append(contentsOf: utf8)
