@@ -51,12 +51,20 @@ struct ReportCommand: ParsableCommand {
         guard !claims.isEmpty || !paths.isEmpty else { throw failure("give article files or folders, or --claims FILE...") }
         let report: Report
         do {
-            let rules = try ruleOptions.load()
-            let manifest = try self.manifest.map(Manifest.read)
-            var input = ReportInput()
+            // The rule tables are loaded while the claims files are read.
             let t0 = Date()
-            for path in claims { try input.read(claimsFile: path) }
+            var loaded: Result<RuleBook, Error>?, read: Result<ReportInput, Error>?
+            atOnce({
+                read = Result {
+                    var input = ReportInput()
+                    for path in claims { try input.read(claimsFile: path) }
+                    return input
+                }
+            }, { loaded = Result { try ruleOptions.load() } })
             if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING read \(Date().timeIntervalSince(t0))") }
+            let rules = try loaded!.get()
+            let manifest = try self.manifest.map(Manifest.read)
+            var input = try read!.get()
             if !paths.isEmpty { try extract(into: &input, rules: rules, manifest: manifest) }
             if let manifest { input.add(manifest: manifest) }
             report = Report(input: input, rules: rules, options: Checker.Options(staleAfterDays: staleAfter))
@@ -75,11 +83,11 @@ struct ReportCommand: ParsableCommand {
         }
         let t1 = Date()
         defer { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING write \(Date().timeIntervalSince(t1))") } }
-        var writeError: Error?
-        report.write(format) { chunk in
-            guard writeError == nil else { return }
-            do { try handle.write(contentsOf: chunk) } catch { writeError = error }
-        }
+        // Written on a thread of its own: writing a report of gigabytes takes the system about as
+        // long as making it, and on two cores the two overlap.
+        let writer = ChunkWriter(handle)
+        report.write(format) { writer.write($0) }
+        let writeError = writer.finish()
         if output != nil { try? handle.close() }
         if let writeError { throw failure("cannot write \(output ?? "the report"): \(writeError)") }
         for bad in report.errors { printError("figures report: \(bad.entry.id): \(bad.entry.error!)") }
@@ -118,8 +126,68 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
+/// Runs `first` and `second` at the same time (on two threads when a second core is free) and
+/// returns when both have returned; neither may write what the other reads.
+private func atOnce(_ first: () -> Void, _ second: () -> Void) {
+    withoutActuallyEscaping(second) { second in
+        let other = OtherThread(second)
+        DispatchQueue.global().async { other.run() }
+        first()
+        other.wait()
+    }
+}
+
+/// The body ``atOnce(_:_:)`` runs on another thread.
+// SAFETY: `body` is read and cleared on the other thread only, before `done` is signalled, and
+// the waiting thread reads nothing of it.
+private final class OtherThread: @unchecked Sendable {
+    private var body: (() -> Void)?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () -> Void) { self.body = body }
+
+    /// Runs the body and lets it go (it must not outlive `atOnce`), then says so.
+    func run() {
+        if let body { body() }
+        body = nil
+        done.signal()
+    }
+
+    func wait() { done.wait() }
+}
+
 /// Keeps a report alive until the process exits (see ``ReportCommand/run()``).
 private final class ReportHolder {
     let report: Report
     init(_ report: Report) { self.report = report }
+}
+
+/// Writes the chunks of a report to a file in order, on a thread of its own, a few chunks behind
+/// the renderer; after a failed write, the rest is dropped.
+private final class ChunkWriter: @unchecked Sendable {
+    // SAFETY: `error` is written only on `queue`, and read only after `finish` has waited for
+    // the queue to drain; the handle is used only on `queue`.
+    private let handle: FileHandle
+    private let queue = DispatchQueue(label: "figures.report.writer")
+    /// Chunks handed over and not yet written, at most four (a few megabytes).
+    private let room = DispatchSemaphore(value: 4)
+    private var error: Error?
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    /// Queues `chunk` for writing, waiting while four are queued.
+    func write(_ chunk: [UInt8]) {
+        room.wait()
+        queue.async {
+            defer { self.room.signal() }
+            guard self.error == nil else { return }
+            do { try self.handle.write(contentsOf: chunk) } catch { self.error = error }
+        }
+    }
+
+    /// Waits until every chunk is written; the first error, if a write failed.
+    func finish() -> Error? {
+        queue.sync {}
+        return error
+    }
 }

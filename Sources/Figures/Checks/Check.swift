@@ -76,7 +76,7 @@ public struct Check: Sendable, Hashable {
     let evidenceIndices: [Int]
     /// The order in which the checker made it (`-1` for a check made elsewhere), to find its
     /// place in a report without comparing checks.
-    let serial: Int
+    var serial: Int
 
     public init(rule: CheckRule, outcome: Outcome, reason: String?, severity: Severity?, category: String, place: String? = nil,
                 population: String?, populationLabel: String? = nil, refersTo: String?, claims: [Claim], evidence: [Claim], message: String) {

@@ -87,8 +87,10 @@ public struct Checker: Sendable {
     /// Checks `claims` against each other. The result does not depend on the claims' order.
     public func run(_ claims: [Claim]) -> Result { runKeepingContext(claims).result }
 
-    /// The result, and the prepared claims for the report's timelines.
-    func runKeepingContext(_ claims: [Claim]) -> (result: Result, context: CheckContext) {
+    /// The result, and the prepared claims for the report's timelines. `alongside` runs while
+    /// the checks are sorted, with the context and the checks as they were made (in no
+    /// particular order): the report's own work, on a second core.
+    func runKeepingContext(_ claims: [Claim], alongside: (CheckContext, [Check]) -> Void = { _, _ in }) -> (result: Result, context: CheckContext) {
         var t = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { let n = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write("TIMING \(what) \(Double(n - t) / 1e9)\n".data(using: .utf8)!); t = n } }
         let context = CheckContext(claims: claims, rules: rules, options: options)
@@ -96,13 +98,31 @@ public struct Checker: Sendable {
         var checks: [Check] = []
         checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
         _ = context.groups; _ = context.groupIndex; lap("groups")
-        context.conflictChecks(into: &checks); lap("conflict")
-        context.reversalChecks(into: &checks); lap("reversal")
-        context.sumChecks(into: &checks); lap("sum")
-        context.partWholeChecks(into: &checks); lap("partwhole")
-        context.staleChecks(into: &checks); lap("stale")
-        context.undatedChecks(into: &checks); lap("undated")
-        CheckContext.sort(&checks); lap("sort")
+        // The rules only read the prepared claims: two sets of them run at the same time, each
+        // rule into its own list, and the lists are joined in the order the rules are listed.
+        var later: [Check] = [], last: [Check] = []
+        concurrently({
+            context.conflictChecks(into: &checks)
+            context.reversalChecks(into: &checks)
+            context.sumChecks(into: &checks)
+            context.undatedChecks(into: &last)
+        }, {
+            context.partWholeChecks(into: &later)
+            context.staleChecks(into: &later)
+        })
+        checks.append(contentsOf: later)
+        checks.append(contentsOf: last)
+        later = []
+        last = []
+        lap("rules")
+        // A check's serial is the order in which it was made.
+        for k in checks.indices { checks[k].serial = k }
+        // The order is found while `alongside` runs (both only read the checks), then the checks
+        // are moved into it.
+        var order: [Int] = []
+        concurrently({ order = CheckContext.order(checks) }, { alongside(context, checks) })
+        CheckContext.permute(&checks, into: order)
+        lap("sort")
         var positions = Array(repeating: 0, count: checks.count)
         for (k, check) in checks.enumerated() { positions[check.serial] = k }
         return (Result(checks: checks, skipped: context.skipped, table: context.table, groupNames: context.groupNames, positions: positions,
@@ -232,8 +252,6 @@ final class CheckContext {
     /// the claim at each place.
     private(set) var rank: [Int] = []
     private var byRank: [Int] = []
-    /// How many checks have been made.
-    private var made = 0
 
     init(claims input: [Claim], rules: RuleBook, options: Options) {
         self.rules = rules
@@ -257,7 +275,10 @@ final class CheckContext {
         var forms: [String: Int] = [:]
         var lastArticle: (id: String, number: Int)?
         var previous: Int?
-        records.reserveCapacity(input.count)
+        // The positions in `input` of the claims kept, in order (the records are made from them
+        // at the end: usually they are the input itself, shared, and nothing is copied).
+        var kept: [Int] = []
+        kept.reserveCapacity(input.count)
         claims.reserveCapacity(input.count)
         inputPositions = Array(repeating: -1, count: input.count)
         for k in order {
@@ -331,8 +352,8 @@ final class CheckContext {
                 place = Int32(places.count)
                 places[claim.place] = place
             }
-            inputPositions[k] = Int32(records.count)
-            records.append(claim)
+            inputPositions[k] = Int32(kept.count)
+            kept.append(k)
             claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
@@ -340,7 +361,12 @@ final class CheckContext {
                                    published: claim.published?.ordinal ?? .max))
         }
         // Usually every claim is kept, in the order given: the records are then the input, shared.
-        if records.count == input.count, inputPositions.indices.allSatisfy({ inputPositions[$0] == Int32($0) }) { records = input }
+        if kept.count == input.count, kept.indices.allSatisfy({ kept[$0] == $0 }) {
+            records = input
+        } else {
+            records = kept.map { input[$0] }
+        }
+        kept = []
         table = ClaimTable(records)
         placeNames = Array(repeating: nil, count: places.count)
         for (place, id) in places { placeNames[Int(id)] = place }
@@ -355,21 +381,29 @@ final class CheckContext {
         }
         for (id, form) in best { names[populationKeys[Int(id)]] = form.form }
         populationNames = populationKeys.map { names[$0] ?? $0 }
+        // The claims in time order are found while the groups are made (which does not need
+        // them): from a copy of what orders them, as the groups change the prepared claims.
         // Articles are numbered in the order of their ids, so numbers compare as the ids do.
-        rank = Array(repeating: 0, count: claims.count)
-        do {
-            let (claims, records) = (self.claims, self.records)
-            let byTime = claims.indices.sorted { a, b in
-                if claims[a].endFirst != claims[b].endFirst { return claims[a].endFirst < claims[b].endFirst }
-                if claims[a].published != claims[b].published { return claims[a].published < claims[b].published }
-                if claims[a].article != claims[b].article { return claims[a].article < claims[b].article }
-                if records[a].start != records[b].start { return records[a].start < records[b].start }
+        struct Moment {
+            let endFirst: Int, published: Int, article: Int, start: Int
+        }
+        let moments = claims.indices.map { Moment(endFirst: claims[$0].endFirst, published: claims[$0].published, article: claims[$0].article,
+                                                start: records[$0].start) }
+        var byTime: [Int] = []
+        concurrently({
+            byTime = moments.indices.sorted { a, b in
+                if moments[a].endFirst != moments[b].endFirst { return moments[a].endFirst < moments[b].endFirst }
+                if moments[a].published != moments[b].published { return moments[a].published < moments[b].published }
+                if moments[a].article != moments[b].article { return moments[a].article < moments[b].article }
+                if moments[a].start != moments[b].start { return moments[a].start < moments[b].start }
                 return a < b
             }
-            for (r, i) in byTime.enumerated() { rank[i] = r }
-            byRank = byTime
-        }
-        assignPeriods()
+        }, {
+            self.assignPeriods()
+        })
+        rank = Array(repeating: 0, count: byTime.count)
+        for (r, i) in byTime.enumerated() { rank[i] = r }
+        byRank = byTime
     }
 
     /// What a claim's time is read from.
@@ -561,8 +595,7 @@ final class CheckContext {
         let rest = failed ? distinctInTimeOrder(evidence.isEmpty ? indices : evidence) : []
         let check = Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
                           category: category, place: place ?? all.first.flatMap { records[$0].place }, population: name(population),
-                          populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: made)
-        made += 1
+                          populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: -1)
         return check
     }
 
@@ -666,9 +699,9 @@ final class CheckContext {
     /// Whether group `part` is contained in group `whole` (equal, or `whole` is everyone).
     static func contained(_ part: Int32, in whole: Int32) -> Bool { whole < 0 || part == whole }
 
-    /// Sorts checks in report order: kind, category, population, period, rule, first claim
-    /// (each check's key made once).
-    static func sort(_ checks: inout [Check]) {
+    /// The positions of `checks` in report order: kind, category, population, period, rule,
+    /// first claim (each check's key made once); ``permute(_:into:)`` puts them in it.
+    static func order(_ checks: [Check]) -> [Int] {
         // Strings are ranked once, so that most comparisons compare integers.
         func ranks(_ strings: [String]) -> [Int] {
             let order = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, $0) })
@@ -709,6 +742,11 @@ final class CheckContext {
             }
             start = end
         }
+        return order
+    }
+
+    /// Puts `checks` in `order` (the position of each check's new place's check).
+    static func permute(_ checks: inout [Check], into order: [Int]) {
         // Moved into place along the permutation's cycles: a check is swapped, not copied.
         var done = [Bool](repeating: false, count: checks.count)
         checks.withUnsafeMutableBufferPointer { checks in

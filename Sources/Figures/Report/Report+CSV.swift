@@ -14,14 +14,16 @@ extension Report {
     func csv(to out: ReportSink) {
         // The checks and findings of each claim, by its position in the checks' table, as one
         // list per kind with each claim's run in it (in the order of the checks and findings).
-        let checksOfClaim = IndexRuns(count: table.claims.count, checks.indices.lazy.map { self.checks[$0].claimIndices })
-        let findingsOfClaim = IndexRuns(count: table.claims.count, findings.indices.lazy.map { self.findings[$0].evidenceIndices })
+        // (The two lists are made at the same time.)
+        var checksOfClaim = IndexRuns(), findingsOfClaim = IndexRuns()
+        concurrently({ checksOfClaim = IndexRuns(count: table.claims.count, checks.indices.lazy.map { self.checks[$0].claimIndices }) },
+                     { findingsOfClaim = IndexRuns(count: table.claims.count, findings.indices.lazy.map { self.findings[$0].evidenceIndices }) })
         struct SkipKey: Hashable { let article: String, start: Int, category: String }
         var why: [SkipKey: String] = [:]
         for s in skipped { why[SkipKey(article: s.claim.article, start: s.claim.start, category: s.claim.category)] = s.why }
         out.write(Report.csvHeader.joined(separator: ",") + "\r\n")
         claims.withUnsafeBufferPointer { claims in
-            for n in claims.indices {
+            out.items(claims.count, block: 1 << 14) { n, out in
                 let position = Int(claimPositions[n])
                 out.append { b in
                     let c = claims[n]
@@ -82,8 +84,7 @@ extension Report {
 
     /// A claim's id (`article@start`) as a CSV field.
     private static func appendCSVID(_ article: String, _ start: Int, to b: inout [UInt8]) {
-        var article = article
-        let plain = article.withUTF8 { utf8 -> Bool in
+        let plain = ReportBytes.utf8(article) { utf8 -> Bool in
             for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
             b.append(contentsOf: utf8)
             return true
@@ -109,8 +110,11 @@ extension Report {
 /// For each of `count` positions, the numbers of the lists that hold it, in order: what an array
 /// of arrays would hold, in two flat arrays.
 struct IndexRuns {
-    private var starts: [Int32]
-    private var items: [Int32]
+    private var starts: [Int32] = [0]
+    private var items: [Int32] = []
+
+    /// No positions.
+    init() {}
 
     init<S: Sequence>(count: Int, _ lists: S) where S.Element == [Int] {
         var starts = [Int32](repeating: 0, count: count + 1)

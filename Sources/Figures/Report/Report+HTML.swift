@@ -29,7 +29,8 @@ extension Report {
             let list = findings.indices.filter { findings[$0].severity == severity }
             guard !list.isEmpty else { continue }
             out.write("<h3>\(Report.heading(severity)) (\(list.count))</h3>\n")
-            for f in list {
+            out.items(list.count, block: 1 << 12) { n, out in
+                let f = list[n]
                 let finding = findings[f]
                 out.append { b in
                     ReportBytes.append("<article class=\"finding \(severity.rawValue)\" id=\"F", to: &b); ReportBytes.append(int: f + 1, to: &b)
@@ -62,7 +63,8 @@ extension Report {
         let passed = checks.indices.filter { checks[$0].outcome == .pass }
         out.write("</section>\n<section id=\"passed\"><h2>Checks that passed (\(passed.count))</h2>\n")
         out.write("<table><thead><tr><th>check</th><th>rule</th><th>category</th><th>population</th><th>period</th><th>result</th></tr></thead><tbody>\n")
-        for k in passed {
+        out.items(passed.count, block: 1 << 13) { n, out in
+            let k = passed[n]
             let check = checks[k]
             out.append { b in
                 ReportBytes.append("<tr id=\"C", to: &b); ReportBytes.append(int: k + 1, to: &b)

@@ -42,19 +42,23 @@ extension Report {
         // writer's own state stays that of an array it wrote.
         json.key("findings")
         json.beginArray()
-        for f in findings.indices {
-            if f > 0 { json.bytes.append(UInt8(ascii: ",")) }
-            write(findings[f], id: "F\(f + 1)", finding: nil, check: checkID(checkOfFinding[f]), claims: rendered, to: &json.bytes, sink: sink)
-            sink.take(&json)
+        sink.drain(&json)
+        sink.items(findings.count, block: 1 << 12) { f, out in
+            out.appendHandingOn { b in
+                if f > 0 { b.append(UInt8(ascii: ",")) }
+                write(findings[f], id: "F\(f + 1)", finding: nil, check: checkID(checkOfFinding[f]), claims: rendered, to: &b, sink: out)
+            }
         }
         json.endArray()
 
         json.key("checks")
         json.beginArray()
-        for k in checks.indices {
-            if k > 0 { json.bytes.append(UInt8(ascii: ",")) }
-            write(checks[k], id: checkID(k), finding: findingID(ofCheck: k), check: nil, claims: rendered, to: &json.bytes, sink: sink)
-            sink.take(&json)
+        sink.drain(&json)
+        sink.items(checks.count, block: 1 << 12) { k, out in
+            out.appendHandingOn { b in
+                if k > 0 { b.append(UInt8(ascii: ",")) }
+                write(checks[k], id: checkID(k), finding: findingID(ofCheck: k), check: nil, claims: rendered, to: &b, sink: out)
+            }
         }
         json.endArray()
 
@@ -131,22 +135,40 @@ extension Report {
     }
 
     /// Every claim of the checks' table as JSON, rendered once: a report lists each claim in a
-    /// few checks, and copying its bytes is much cheaper than writing it again.
+    /// few checks, and copying its bytes is much cheaper than writing it again. The two halves
+    /// of the table are rendered at the same time, each into its own bytes.
     private struct RenderedClaims {
-        private var bytes: [UInt8] = []
-        private var offsets: [Int] = [0]
+        private struct Half {
+            var bytes: [UInt8] = []
+            var offsets: [Int] = [0]
+
+            func append(_ k: Int, to out: inout [UInt8]) {
+                bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offsets[k]..<offsets[k + 1]])) }
+            }
+        }
+        private var first = Half(), second = Half()
+        /// The first claim of the second half.
+        private let middle: Int
 
         init(_ report: Report) {
             let claims = report.table.claims
-            offsets.reserveCapacity(claims.count + 1)
-            for i in claims.indices {
-                Report.appendClaim(claims[i], group: report.tableGroups[i], to: &bytes)
-                offsets.append(bytes.count)
+            middle = claims.count / 2
+            func render(_ range: Range<Int>, into half: inout Half) {
+                half.offsets.reserveCapacity(range.count + 1)
+                for i in range {
+                    Report.appendClaim(claims[i], group: report.tableGroups[i], to: &half.bytes)
+                    half.offsets.append(half.bytes.count)
+                }
             }
+            let middle = self.middle
+            var first = Half(), second = Half()
+            concurrently({ render(0..<middle, into: &first) }, { render(middle..<claims.count, into: &second) })
+            self.first = first
+            self.second = second
         }
 
         func append(_ i: Int, to out: inout [UInt8]) {
-            bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offsets[i]..<offsets[i + 1]])) }
+            if i < middle { first.append(i, to: &out) } else { second.append(i - middle, to: &out) }
         }
     }
 
@@ -205,8 +227,7 @@ extension Report {
     /// Appends `"text<separator><number>"` when `text` needs no escaping (no quote, backslash
     /// or control character); `false`, writing nothing, when it does.
     private static func appendPlain(_ text: String, _ separator: Character?, _ number: Int?, to b: inout [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return ReportBytes.utf8(text) { utf8 in
             for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
             b.append(0x22)
             b.append(contentsOf: utf8)

@@ -21,7 +21,8 @@ extension Report {
             guard !list.isEmpty else { continue }
             out.line("### \(Report.heading(severity)) (\(list.count))")
             out.line("")
-            for f in list {
+            out.items(list.count, block: 1 << 12) { n, out in
+                let f = list[n]
                 let finding = findings[f]
                 out.append { b in
                     ReportBytes.append("#### F", to: &b); ReportBytes.append(int: f + 1, to: &b)
@@ -43,7 +44,8 @@ extension Report {
         } else {
             out.line("| check | rule | category | population | period | result |")
             out.line("|---|---|---|---|---|---|")
-            for k in passed {
+            out.items(passed.count, block: 1 << 13) { n, out in
+                let k = passed[n]
                 let check = checks[k]
                 out.append { b in
                     ReportBytes.append("| C", to: &b); ReportBytes.append(int: k + 1, to: &b)

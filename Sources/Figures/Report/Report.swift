@@ -94,12 +94,24 @@ public struct Report: Sendable {
         let given = input.claims
         let claims = given.indices.dropFirst().allSatisfy({ !ordered(given[$0], given[$0 - 1]) }) ? given : given.sorted(by: ordered)
         lap("report sort")
-        let (result, context) = Checker(rules: rules, options: options).runKeepingContext(claims)
+        // The articles and the timelines are made while the checks are sorted.
+        var articles: [ArticleSummary] = [], series: [Series] = []
+        let (result, context) = Checker(rules: rules, options: options).runKeepingContext(claims) { context, checks in
+            // The claims are in the order of their articles: each article's claims are one run.
+            var perArticle: [String: Int] = [:]
+            var start = 0
+            while start < claims.count {
+                var end = start + 1
+                while end < claims.count, claims[end].article == claims[start].article { end += 1 }
+                perArticle[claims[start].article, default: 0] += end - start
+                start = end
+            }
+            articles = input.articles.values.sorted { $0.id < $1.id }.map { ArticleSummary(entry: $0, claims: perArticle[$0.id] ?? 0) }
+            series = context.timelines(flagged: checks)
+        }
         lap("checker")
         defer { lap("report rest") }
-        var perArticle: [String: Int] = [:]
-        for claim in claims { perArticle[claim.article, default: 0] += 1 }
-        self.articles = input.articles.values.sorted { $0.id < $1.id }.map { ArticleSummary(entry: $0, claims: perArticle[$0.id] ?? 0) }
+        self.articles = articles
         self.claims = claims
         self.checks = result.checks
         let failed = result.checks.indices.filter { result.checks[$0].outcome == .fail }
@@ -118,7 +130,7 @@ public struct Report: Sendable {
         self.table = context.table
         self.tableGroups = result.groupNames
         self.claimPositions = result.inputPositions
-        self.series = context.timelines(flagged: result.checks)
+        self.series = series
     }
 
     /// Checks claims that carry their own article metadata.
@@ -296,6 +308,53 @@ final class ReportSink {
         bytes.append(contentsOf: text.utf8)
         bytes.append(0x0A)
         if bytes.count >= ReportSink.chunk { flush() }
+    }
+
+    /// Writes items `0..<count`, each written by `render` to the sink it is given, in order: a
+    /// block of `block` items at a time on each of two threads at once, whose bytes are then
+    /// handed on in the order of the items. `render` must only read what it shares.
+    func items(_ count: Int, block: Int, _ render: (Int, ReportSink) -> Void) {
+        guard count > block else {
+            for k in 0..<count { render(k, self) }
+            return
+        }
+        var start = 0
+        while start < count {
+            let middle = min(count, start + block), end = min(count, middle + block)
+            var first: [[UInt8]] = [], second: [[UInt8]] = []
+            concurrently({ first = ReportSink.chunks(start..<middle, render) }, { second = ReportSink.chunks(middle..<end, render) })
+            flush()
+            for chunk in first { emit(chunk) }
+            for chunk in second { emit(chunk) }
+            start = end
+        }
+    }
+
+    /// The bytes of items `range`, in chunks.
+    private static func chunks(_ range: Range<Int>, _ render: (Int, ReportSink) -> Void) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        let sink = ReportSink { chunks.append($0) }
+        for k in range { render(k, sink) }
+        sink.finish()
+        return chunks
+    }
+
+    /// Lets `body` append to the bytes not handed on yet, and hand them on itself with
+    /// ``take(_:)-(inout [UInt8])`` when they fill a chunk (a JSON check that lists many claims).
+    func appendHandingOn(_ body: (inout [UInt8]) -> Void) {
+        var b: [UInt8] = []
+        swap(&b, &bytes)
+        body(&b)
+        swap(&b, &bytes)
+        if bytes.count >= ReportSink.chunk { flush() }
+    }
+
+    /// Hands on everything so far, from this sink and from `json`, whatever its size.
+    func drain(_ json: inout JSONWriter) {
+        flush()
+        guard !json.bytes.isEmpty else { return }
+        emit(json.bytes)
+        json.bytes.removeAll(keepingCapacity: true)
     }
 
     /// Hands on what a JSON writer holds, once it fills a chunk.

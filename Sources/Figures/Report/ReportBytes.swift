@@ -10,11 +10,20 @@ enum ReportBytes {
     static let dash: [UInt8] = Array("—".utf8)
     static let null: [UInt8] = Array("null".utf8)
 
+    /// Calls `body` with `text`'s UTF-8 bytes, in place when the string is native (no copy of
+    /// it, so no reference counting: two threads writing the same shared strings do not
+    /// contend for their counts).
+    @inline(__always)
+    static func utf8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
     /// Appends `text`'s UTF-8 bytes.
     @inline(__always)
     static func append(_ text: String, to b: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { b.append(contentsOf: $0) }
+        utf8(text) { b.append(contentsOf: $0) }
     }
 
     /// Appends `n` in decimal, as `String(n)`.
@@ -137,8 +146,7 @@ enum ReportBytes {
     /// Appends ``Report/csvField(_:)``: the text, quoted (quotes doubled) when it holds a comma,
     /// a quote or a line break.
     static func append(csvField text: String, to b: inout [UInt8]) {
-        var text = text
-        let done = text.withUTF8 { utf8 -> Bool in
+        let done = utf8(text) { utf8 -> Bool in
             var special = false
             for k in utf8.indices {
                 let byte = utf8[k]
@@ -166,8 +174,7 @@ enum ReportBytes {
     /// Appends ``Report/escape(_:)``: the text with `& < > " '` escaped for HTML.
     static func append(html text: String, to b: inout [UInt8]) {
         let mark = b.count
-        var text = text
-        let done = text.withUTF8 { utf8 -> Bool in
+        let done = utf8(text) { utf8 -> Bool in
             var start = 0
             for k in utf8.indices {
                 guard let replacement = htmlEntity(utf8[k]) else { continue }
@@ -189,8 +196,7 @@ enum ReportBytes {
     /// Appends ``Report/cell(_:)``: the text with line breaks made spaces and pipes escaped.
     static func append(cell text: String, to b: inout [UInt8]) {
         let mark = b.count
-        var text = text
-        let done = text.withUTF8 { utf8 -> Bool in
+        let done = utf8(text) { utf8 -> Bool in
             for byte in utf8 where byte == 0x0A || byte == 0x0D { return false }
             var start = 0
             for k in utf8.indices where utf8[k] == 0x7C {
@@ -236,14 +242,14 @@ extension ReportBytes {
             case .cell: append(Report.cell(Report.marked(claim, open: "**", close: "**")), to: &b)
             }
         }
-        var sentence = claim.sentence, text = claim.text
+        let sentence = claim.sentence, text = claim.text
         guard !text.isEmpty else { return append(claim.sentence, escaping, to: &b) }
         func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
             for byte in utf8 where byte >= 0x80 || byte == 0x0A || byte == 0x0D { return false }
             return true
         }
-        let done = sentence.withUTF8 { s -> Bool in
-            text.withUTF8 { t -> Bool in
+        let done = utf8(sentence) { s -> Bool in
+            utf8(text) { t -> Bool in
                 guard plain(s), plain(t) else { return false }
                 guard let at = firstRange(of: t, in: s) else {
                     piece(s, 0..<s.count, escaping, to: &b)

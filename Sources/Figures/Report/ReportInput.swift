@@ -75,6 +75,20 @@ public struct ReportInput: Sendable {
         claims.append(claim)
     }
 
+    /// Adds claims `range` of `list`, as ``add(_:)`` would one by one: the claims after one
+    /// that say the same of its article are appended together.
+    private mutating func add(_ list: [Claim], _ range: Range<Int>) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            add(list[k])
+            var end = k + 1
+            while end < range.upperBound, list[end].article == list[k].article, list[end].published == list[k].published,
+                  list[end].outlet == list[k].outlet { end += 1 }
+            claims.append(contentsOf: list[(k + 1)..<end])
+            k = end
+        }
+    }
+
     /// The article a claim was last noted for, with what it said of it.
     private var lastNoted: (id: String, published: Day?, outlet: String?)?
 
@@ -105,68 +119,133 @@ public struct ReportInput: Sendable {
             }
             handle = h
         }
-        var parser = ClaimRecordParser()
+        // Two parsers, one for each half of a chunk: on two cores the halves are read at the
+        // same time, and their claims added in the order of the file.
+        var firstParser = ClaimRecordParser(), secondParser = ClaimRecordParser()
         var number = 0
         // Room for the file's claims, estimated from its size and its first lines, so that a
         // million claims are not moved as the array grows.
         let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
         var estimated = false
-        try ReportInput.forEachLine(of: handle, firstChunk: { chunk in
-            guard !estimated, let size, size > 0 else { return }
-            estimated = true
-            let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            guard lines > 0 else { return }
-            claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16)
-        }) { line in
-            number += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            // Claims as `figures extract` writes them are read straight from their bytes; any
-            // other record, and any error, through Foundation.
-            if let claim = parser.claim(line) {
-                add(claim)
-                return
+        try ReportInput.forEachChunk(of: handle, source: path) { chunk in
+            if !estimated, let size, size > 0 {
+                estimated = true
+                let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                if lines > 0 { claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16) }
             }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                throw InputError(source: path, line: number, message: "not a JSON object")
+            // Split after the line break nearest the middle, when the chunk is worth splitting.
+            var middle = chunk.count
+            if chunk.count >= ReportInput.splitAt, let newline = memchr(chunk.baseAddress! + chunk.count / 2, 0x0A, chunk.count - chunk.count / 2) {
+                middle = chunk.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            do {
-                try add(record: object)
-            } catch let error as ClaimDecodingError {
-                throw InputError(source: path, line: number, message: error.message)
+            var first = ParsedLines(), second = ParsedLines()
+            if middle < chunk.count {
+                concurrently({ first = ParsedLines(chunk, 0..<middle, &firstParser) },
+                             { second = ParsedLines(chunk, middle..<chunk.count, &secondParser) })
+            } else {
+                first = ParsedLines(chunk, 0..<chunk.count, &firstParser)
+            }
+            for piece in [first, second] {
+                var next = 0
+                for other in piece.others {
+                    add(piece.claims, next..<other.before)
+                    next = other.before
+                    // Any other record, and any error, is read through Foundation.
+                    let line = UnsafeBufferPointer(rebasing: chunk[other.line])
+                    let at = number + other.number
+                    guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                        throw InputError(source: path, line: at, message: "not a JSON object")
+                    }
+                    do {
+                        try add(record: object)
+                    } catch let error as ClaimDecodingError {
+                        throw InputError(source: path, line: at, message: error.message)
+                    }
+                }
+                add(piece.claims, next..<piece.claims.count)
+                number += piece.lines
             }
         }
     }
 
-    /// Calls `body` with each line of `handle`, without its line break, reading a few megabytes
-    /// at a time: a claims file of any size streams through.
-    static func forEachLine(of handle: FileHandle, firstChunk: ([UInt8]) -> Void = { _ in },
-                            _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var buffer: [UInt8] = []
-        var done = false
-        var first = true
-        while !done {
-            let chunk = handle.readData(ofLength: 4 << 20)
-            done = chunk.isEmpty
-            buffer.append(contentsOf: chunk)
-            if first {
-                first = false
-                firstChunk(buffer)
-            }
-            let used = try buffer.withUnsafeBufferPointer { all -> Int in
-                var start = 0
-                while start < all.count {
-                    guard let newline = memchr(all.baseAddress! + start, 0x0A, all.count - start) else {
-                        // The last line may lack its line break.
-                        if done { try body(UnsafeBufferPointer(rebasing: all[start...])); return all.count }
-                        return start
-                    }
-                    let end = all.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                    try body(UnsafeBufferPointer(rebasing: all[start..<end]))
-                    start = end + 1
+    /// Chunks of at least this many bytes are read in two halves at the same time.
+    static let splitAt = 1 << 16
+
+    /// The lines of a piece of a claims file: the claims read straight from their bytes, and the
+    /// other lines (not blank) for the slow path, in order.
+    private struct ParsedLines {
+        var claims: [Claim] = []
+        /// For each other line: how many claims come before it, its bytes in the chunk, and its
+        /// number in the piece (from 1).
+        var others: [(before: Int, line: Range<Int>, number: Int)] = []
+        /// How many lines the piece has.
+        var lines = 0
+
+        init() {}
+
+        init(_ chunk: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ parser: inout ClaimRecordParser) {
+            var start = range.lowerBound
+            while start < range.upperBound {
+                var end = range.upperBound
+                if let newline = memchr(chunk.baseAddress! + start, 0x0A, range.upperBound - start) {
+                    end = chunk.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 }
-                return start
+                lines += 1
+                let bytes = start..<end
+                let line = UnsafeBufferPointer(rebasing: chunk[bytes])
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                // Claims as `figures extract` writes them are read straight from their bytes.
+                if let claim = parser.claim(line) {
+                    claims.append(claim)
+                } else {
+                    others.append((claims.count, bytes, lines))
+                }
             }
-            buffer.removeSubrange(0..<used)
+        }
+    }
+
+    /// Calls `body` with the lines of `handle` a few megabytes at a time, each time with whole
+    /// lines (the last line of the file may lack its line break): a claims file of any size
+    /// streams through. The bytes are read straight into one buffer, which grows only for a
+    /// line longer than it.
+    static func forEachChunk(of handle: FileHandle, source: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let descriptor = handle.fileDescriptor
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 8 << 20)
+        defer { buffer.deallocate() }
+        var filled = 0
+        var done = false
+        while !done {
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError(source: source, message: "cannot read: \(String(cString: strerror(errno)))")
+                }
+                if count == 0 {
+                    done = true
+                    break
+                }
+                filled += count
+            }
+            // Up to the last line break (all of it at the end).
+            var end = filled
+            if !done {
+                while end > 0, buffer[end - 1] != 0x0A { end -= 1 }
+                guard end > 0 else {
+                    // One line fills the buffer: room for more of it.
+                    let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+                    _ = larger.initialize(from: buffer)
+                    buffer.deallocate()
+                    buffer = larger
+                    continue
+                }
+            }
+            guard end > 0 else { continue }
+            try body(UnsafeBufferPointer(rebasing: buffer[0..<end]))
+            // The rest of the last line goes to the front.
+            if end < filled { memmove(buffer.baseAddress!, buffer.baseAddress! + end, filled - end) }
+            filled -= end
         }
     }
 
