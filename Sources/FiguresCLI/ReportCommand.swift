@@ -51,20 +51,12 @@ struct ReportCommand: ParsableCommand {
         guard !claims.isEmpty || !paths.isEmpty else { throw failure("give article files or folders, or --claims FILE...") }
         let report: Report
         do {
-            // The rule tables are loaded while the claims files are read.
-            let t0 = Date()
-            var loaded: Result<RuleBook, Error>?, read: Result<ReportInput, Error>?
-            atOnce({
-                read = Result {
-                    var input = ReportInput()
-                    for path in claims { try input.read(claimsFile: path) }
-                    return input
-                }
-            }, { loaded = Result { try ruleOptions.load() } })
-            if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING read \(Date().timeIntervalSince(t0))") }
-            let rules = try loaded!.get()
+            let rules = try ruleOptions.load()
             let manifest = try self.manifest.map(Manifest.read)
-            var input = try read!.get()
+            var input = ReportInput()
+            let t0 = Date()
+            for path in claims { try input.read(claimsFile: path) }
+            if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING read \(Date().timeIntervalSince(t0))") }
             if !paths.isEmpty { try extract(into: &input, rules: rules, manifest: manifest) }
             if let manifest { input.add(manifest: manifest) }
             report = Report(input: input, rules: rules, options: Checker.Options(staleAfterDays: staleAfter))
@@ -124,36 +116,6 @@ struct ReportCommand: ParsableCommand {
         printError("figures report: \(message)")
         return ExitCode(2)
     }
-}
-
-/// Runs `first` and `second` at the same time (on two threads when a second core is free) and
-/// returns when both have returned; neither may write what the other reads.
-private func atOnce(_ first: () -> Void, _ second: () -> Void) {
-    withoutActuallyEscaping(second) { second in
-        let other = OtherThread(second)
-        DispatchQueue.global().async { other.run() }
-        first()
-        other.wait()
-    }
-}
-
-/// The body ``atOnce(_:_:)`` runs on another thread.
-// SAFETY: `body` is read and cleared on the other thread only, before `done` is signalled, and
-// the waiting thread reads nothing of it.
-private final class OtherThread: @unchecked Sendable {
-    private var body: (() -> Void)?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ body: @escaping () -> Void) { self.body = body }
-
-    /// Runs the body and lets it go (it must not outlive `atOnce`), then says so.
-    func run() {
-        if let body { body() }
-        body = nil
-        done.signal()
-    }
-
-    func wait() { done.wait() }
 }
 
 /// Keeps a report alive until the process exits (see ``ReportCommand/run()``).
