@@ -118,6 +118,8 @@ struct Fuzz {
     var matchesChecked = 0
     var prefixesChecked = 0
     var scannerWindows = 0
+    /// Per rule: matches at a position the scanner narrows (where the probe decided).
+    var narrowedMatches: [Int]
 
     init(exhaustive withExhaustive: Bool, allPrefixes: Bool) throws {
         filtered = book.scanner
@@ -155,6 +157,7 @@ struct Fuzz {
         firstBytes = filtered.rules.map(\.firstBytes)
         names = filtered.rules.map(\.rule.name)
         self.allPrefixes = allPrefixes
+        narrowedMatches = [Int](repeating: 0, count: filtered.rules.count)
     }
 
     mutating func run(_ text: String, published: Day?, mutate: Bool, rng: inout SplitMix) throws {
@@ -225,6 +228,7 @@ struct Fuzz {
                 let end = matcher.range.upperBound
                 guard end > i else { continue }
                 matchesChecked += 1
+                if window != nil { narrowedMatches[r] += 1 }
                 if let window, !(try probe.canMatch(prefix: UnsafeBufferPointer(rebasing: bytes[i..<window]))) {
                     failures.append("rule \(names[r]) matches \(Fuzz.quote(String(decoding: bytes[i..<end], as: UTF8.self))) at \(i) but its probe refuses the scanner's prefix \(Fuzz.quote(String(decoding: bytes[i..<window], as: UTF8.self))) in \(Fuzz.quote(text))")
                 }
@@ -248,6 +252,7 @@ struct Fuzz {
 
     func report() {
         print("fuzz: \(texts) texts, \(bytes) bytes, \(scannerWindows) narrowed candidates, \(matchesChecked) rule matches checked, \(prefixesChecked) prefixes probed, \(failures.count) cache failures, \(filterFailures.count) candidate-filter differences")
+        print("fuzz: matches at narrowed positions per rule: " + zip(names, narrowedMatches).map { "\($0)=\($1)" }.joined(separator: " "))
         for failure in failures.prefix(30) { print("  " + failure) }
         for failure in filterFailures.prefix(30) { print("  filter: " + failure) }
     }
