@@ -19,18 +19,69 @@ import PCRE2
 /// and as much again of mutations and adversarial strings), best in release:
 /// `swift test -c release -Xswiftc -enable-testing --filter FollowerCacheDifferential`.
 @Suite struct FollowerCacheDifferentialTests {
+    /// Fast: the fixtures, each rule's examples after contexts lookbehinds read, adversarial
+    /// strings, a little generated news.
     @Test func smallCorpusAgrees() throws {
+        let clock = ContinuousClock(), start = clock.now
         var fuzz = try Fuzz(exhaustive: true, allPrefixes: true)
+        print("fuzz: scanners built in \(clock.now - start)")
         var rng = SplitMix(seed: 7)
-        for text in Fuzz.fixedTexts() { try fuzz.run(text.0, published: text.1, mutate: true, rng: &rng) }
-        for text in Fuzz.ruleExampleTexts(Support.rules) { try fuzz.run(text, published: Fuzz.published, mutate: false, rng: &rng) }
-        for _ in 0..<1500 { try fuzz.run(Fuzz.adversarial(&rng, vocabulary: fuzz.vocabularyList), published: Fuzz.published, mutate: false, rng: &rng) }
-        for article in NewsCorpus(seed: 5, density: .dense).articles(size: 40_000) {
+        for (index, text) in Fuzz.fixedTexts().enumerated() { try fuzz.run(text.0, published: text.1, mutate: index % 4 == 0, rng: &rng) }
+        for text in Fuzz.ruleExampleTexts(Support.rules, contexts: 6) { try fuzz.run(text, published: Fuzz.published, mutate: false, rng: &rng) }
+        for _ in 0..<300 { try fuzz.run(Fuzz.adversarial(&rng, vocabulary: fuzz.vocabularyList), published: Fuzz.published, mutate: false, rng: &rng) }
+        for article in NewsCorpus(seed: 5, density: .dense).articles(size: 15_000) {
             try fuzz.run(article.text, published: article.published, mutate: false, rng: &rng)
         }
         fuzz.report()
+        print("fuzz: done in \(clock.now - start)")
         #expect(fuzz.matchesChecked > 5_000)
+        #expect(fuzz.filterFailures.count <= 1) // "One-halfofthefunds…": see longFuzz
         #expect(fuzz.failures.isEmpty, "\(fuzz.failures.prefix(20).joined(separator: "\n"))")
+    }
+
+    /// Rule files of a user's (`--rules`) may be written with PCRE2 syntax the context-free parser
+    /// does not read as PCRE2 does; each of these rules matches "5 widgets" (or "7#w") after a
+    /// space, but its probe refuses the scanner's prefix, so the shipped scanner misses it where
+    /// three ASCII bytes follow the number, and finds it where they do not (a no-break space).
+    @Test func userRulesTheParserMisreads() throws {
+        let folder = NSTemporaryDirectory() + "figures-user-rules-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let yaml = #"""
+        define:
+          after_letter: '(?<= [a-z] )'
+        rules:
+          # An alpha assertion: a lookbehind the parser takes for a verb.
+          - {name: widgets_plb, layer: number, kind: count, pattern: '(*plb:\s) (?<value> [0-9]+ ) \s+ widgets'}
+          # Extended mode off: what follows '#' is no comment, and holds a lookbehind.
+          - {name: widgets_nox, layer: number, kind: count, pattern: '(?-x)(?<value>7)#(?<= 7#)w'}
+          - {name: widgets_caret, layer: number, kind: count, pattern: '(?^)(?<value>7)#(?<= 7#)w'}
+          # A capture inside a lookbehind: removing it renumbers the groups a condition reads.
+          - {name: widgets_capture, layer: number, kind: count, pattern: '(?: (?<= (\s) ) )? (?<value> [0-9]+ ) (x)? \s+ (?(2) widgets | gadgets )'}
+          # A subroutine call written \g<name>, inside a negative assertion: not seen as a call.
+          - {name: widgets_g, layer: number, kind: count, pattern: '(?! \g<after_letter> ) (?<value> [0-9]+ ) \s+ widgets (?&after_letter)?'}
+        """#
+        // The user's rules alone (the standard ones disabled, to load fast).
+        let standard = try String(decoding: JSONEncoder().encode(Support.rules.lexicalRuleNames), as: UTF8.self)
+        try (yaml + "\ndisable: \(standard)\n").write(toFile: folder + "/user.yaml", atomically: true, encoding: .utf8)
+        let book = try RuleBook.load([folder + "/user.yaml"])
+        var fuzz = try Fuzz(book: book, exhaustive: false, allPrefixes: false)
+        try fuzz.check("They made 5 widgets, x 7#w and more.", published: Fuzz.published)
+        fuzz.report()
+        for rule in ["widgets_plb", "widgets_nox", "widgets_caret", "widgets_capture", "widgets_g"] {
+            withKnownIssue("ContextFreePattern misreads \(rule)'s pattern: its probe refuses a prefix it matches") {
+                #expect(!fuzz.failures.contains { $0.contains("rule \(rule) ") }, "\(rule)")
+            }
+        }
+        // What a user sees: each rule is found where the scanner does not narrow (a no-break
+        // space after the number), and missed where it does.
+        let session = Lexer(rules: book).session()
+        let narrowed = try session.mentions(in: "They made 5 widgets, x 7#w and more.", published: Fuzz.published).map(\.rule)
+        let unnarrowed = try session.mentions(in: "They made 5\u{A0}widgets, x 7#w", published: Fuzz.published).map(\.rule)
+        #expect(unnarrowed.contains("widgets_plb") && unnarrowed.contains("widgets_nox"))
+        withKnownIssue("the follower caches skip the user's rules") {
+            #expect(narrowed.contains("widgets_plb") && narrowed.contains("widgets_nox"), "\(narrowed)")
+        }
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["FIGURES_FUZZ_MB"] != nil))
@@ -93,7 +144,7 @@ struct SplitMix {
 struct Fuzz {
     static let published = Day(year: 2024, month: 4, day: 27)
 
-    let book = Support.rules
+    let book: RuleBook
     let filtered: LexicalScanner
     let noProbe: LexicalScanner
     let exhaustive: LexicalScanner?
@@ -121,7 +172,8 @@ struct Fuzz {
     /// Per rule: matches at a position the scanner narrows (where the probe decided).
     var narrowedMatches: [Int]
 
-    init(exhaustive withExhaustive: Bool, allPrefixes: Bool) throws {
+    init(book: RuleBook = Support.rules, exhaustive withExhaustive: Bool, allPrefixes: Bool) throws {
+        self.book = book
         filtered = book.scanner
         publication = book.publicationScanner
         let stripped = filtered.rules.map { compiled -> LexicalScanner.CompiledRule in
@@ -298,8 +350,8 @@ struct Fuzz {
     }
 
     /// Each rule's examples and counter-examples, bare and after contexts that lookbehinds read.
-    static func ruleExampleTexts(_ book: RuleBook) -> [String] {
-        let contexts = ["", "in ", "the ", "since ", "on ", "of ", "last ", "Sat. ", "he said. ", "x", "7", "-", "mid-", "(", "“", "\n", "no. ", "Resolution ", "The ", "IN ", "coming "]
+    static func ruleExampleTexts(_ book: RuleBook, contexts count: Int = 100) -> [String] {
+        let contexts = Array(["", "in ", "é", "the ", "Sat. ", "“", "since ", "on ", "of ", "last ", "he said. ", "x", "7", "-", "mid-", "(", "\n", "no. ", "Resolution ", "The ", "IN ", "coming "].prefix(count))
         var texts: [String] = []
         for compiled in book.scanner.rules {
             for example in compiled.rule.examples.map(\.text) + compiled.rule.counterExamples {
