@@ -40,6 +40,14 @@ import PCRE2
         #expect(variant(#"(?(?= \b a ) a | b )"#) == nil)
         #expect(variant(#"(?: (?<=x) a )++ b"#) == nil)
         #expect(variant(#"(?<=x) a (*COMMIT) b"#) == nil)
+        // Syntax the parser does not follow (found by FollowerCacheDifferentialTests).
+        #expect(variant(#"(*plb:\s) \d+"#) == nil)
+        #expect(variant(#"(?-x)7#(?<= 7#)w"#) == nil)
+        #expect(variant(#"(?^)7#(?<= 7#)w"#) == nil)
+        #expect(variant(#"(?(DEFINE)(?<p>(?<=x)))(?! \g<p> ) y (?&p)"#) == nil)
+        #expect(variant(#"(?<!x) a (?! (?R) )"#) == nil)
+        #expect(variant(#"(?: (?<= (\s) ) )? (\d+) (x)? (?(2) a | b )"#) == nil)
+        #expect(variant(#"\Q\E \B 12"#) == #"\Q\E (?:) 12"#)
     }
 
     @Test func nothingToReplaceGivesTheSource() {

@@ -48,6 +48,9 @@ enum ContextFreePattern {
             replacements.append((node.range, only == .positive ? "(?:)" : "(?:(*F))"))
         }
         if parser.sawVerb && !replacements.isEmpty { return nil }
+        // A capture inside a lookbehind would vanish with it, and renumber the groups that
+        // conditions and references read.
+        for (node, _, _) in assertions where node.kind.isLookbehind && node.containsCapture { return nil }
         guard !replacements.isEmpty else { return source }
         var bytes = parser.bytes
         for (range, text) in replacements.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
@@ -94,6 +97,8 @@ enum ContextFreePattern {
             case call(String)
             /// `\b`, `\B`, `^`, `\A`, `\G`: looks before the position.
             case contextAssertion
+
+            var isLookbehind: Bool { if case .lookbehind = self { true } else { false } }
         }
 
         let kind: Kind
@@ -101,6 +106,15 @@ enum ContextFreePattern {
         var children: [Node] = []
         /// A possessive quantifier follows.
         var possessive = false
+        /// A group that captures by number: `( … )`.
+        var capturing = false
+
+        /// Whether this node, or a group inside it, captures.
+        var containsCapture: Bool {
+            if capturing { return true }
+            if case .named = kind { return true }
+            return children.contains { $0.containsCapture }
+        }
 
         init(_ kind: Kind, _ range: Range<Int>) {
             self.kind = kind
@@ -219,13 +233,15 @@ enum ContextFreePattern {
                 case UInt8(ascii: "A"), UInt8(ascii: "G"):
                     consumes = false
                     node = Node(.contextAssertion, start..<position)
-                case UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "K"):
+                case UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "K"), UInt8(ascii: "E"):
                     consumes = false
                 case UInt8(ascii: "Q"):
+                    consumes = false // \Q\E may quote nothing (taking it as consuming nothing is safe)
                     while position < bytes.count, !(bytes[position] == UInt8(ascii: "\\") && peek(1) == UInt8(ascii: "E")) { position += 1 }
                     position = min(bytes.count, position + 2)
-                case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "g"),
-                     UInt8(ascii: "k"), UInt8(ascii: "N"):
+                case UInt8(ascii: "g"), UInt8(ascii: "k"):
+                    return nil // back references, and subroutine calls written \g<name>: not followed
+                case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "N"):
                     if let c = peek(), c == UInt8(ascii: "{") || c == UInt8(ascii: "<") || c == UInt8(ascii: "'") {
                         let end = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : c == UInt8(ascii: "<") ? UInt8(ascii: ">") : c
                         position += 1
@@ -234,8 +250,6 @@ enum ContextFreePattern {
                         position += 1
                     } else if e == UInt8(ascii: "p") || e == UInt8(ascii: "P") {
                         position += 1
-                    } else if e == UInt8(ascii: "g") || e == UInt8(ascii: "k") {
-                        return nil // back references: not in the tables
                     }
                 default:
                     if e >= UInt8(ascii: "1") && e <= UInt8(ascii: "9") { return nil } // back reference
@@ -311,6 +325,9 @@ enum ContextFreePattern {
             position += 1 // (
             var kind: Node.Kind = .group
             if peek() == UInt8(ascii: "*") {
+                // An alpha assertion or group, (*plb:…) (*nla:…) (*atomic:…) (*sr:…): not read (it
+                // would be taken for a verb, and a lookbehind in it missed).
+                if let c = peek(1), c >= UInt8(ascii: "a"), c <= UInt8(ascii: "z") { return nil }
                 // (*VERB) or (*VERB:arg): only (*F), (*FAIL) and marks are harmless.
                 while let c = peek(), c != UInt8(ascii: ")") { position += 1 }
                 guard peek() != nil else { return nil }
@@ -377,9 +394,11 @@ enum ContextFreePattern {
                         kind = .conditional
                     }
                 } else {
-                    // Option settings: (?i) (?-i) or a group (?-i: … ).
+                    // Option settings that leave the syntax as read here: (?i) (?-i) or a group
+                    // (?-i: … ); not x or ^ (extended mode off makes '#' and spaces literal), nor
+                    // (?R) or (?C).
                     while let c = peek(), c != UInt8(ascii: ":") && c != UInt8(ascii: ")") {
-                        guard c == UInt8(ascii: "-") || c == UInt8(ascii: "^") || (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") else { return nil }
+                        guard c == UInt8(ascii: "-") || Array("imnsJU".utf8).contains(c) else { return nil }
                         position += 1
                     }
                     guard let c = peek() else { return nil }
@@ -387,9 +406,11 @@ enum ContextFreePattern {
                     if c == UInt8(ascii: ")") { return .some(nil) }
                 }
             }
+            let capturing = bytes[start + 1] != UInt8(ascii: "?")
             guard let body = parseSequence(until: UInt8(ascii: ")")) else { return nil }
             position += 1
             let node = Node(kind, start..<position)
+            node.capturing = capturing
             if case .define = kind {
                 // Its named groups are the pieces.
                 for child in body.children {
