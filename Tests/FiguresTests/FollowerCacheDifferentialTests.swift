@@ -121,17 +121,11 @@ import PCRE2
     }
 }
 
-/// A deterministic generator (SplitMix64).
+/// A deterministic generator: the corpus generator's, with the picks the fuzz needs.
 struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var random: CorpusRandom
+    init(seed: UInt64) { random = CorpusRandom(seed: seed) }
+    mutating func next() -> UInt64 { random.next() }
     mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
     mutating func chance(_ percent: Int) -> Bool { int(0..<100) < percent }
@@ -177,20 +171,7 @@ struct Fuzz {
             rule.probe = nil
             return LexicalScanner.CompiledRule(rule: rule, pattern: compiled.pattern, captures: compiled.captures, firstBytes: compiled.firstBytes)
         }
-        // The vocabulary, worked out as RuleBook does.
-        var vocabulary: Set<String> = []
-        for entries in book.lexicon.tables.values {
-            for entry in entries { vocabulary.formUnion(LexicalScanner.words(in: entry.phrase)) }
-        }
-        for rule in filtered.rules {
-            vocabulary.formUnion(LexicalScanner.words(in: rule.pattern.source))
-            for example in rule.rule.examples { vocabulary.formUnion(LexicalScanner.words(in: example.text)) }
-        }
-        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
-        for a in letters {
-            vocabulary.insert(a)
-            for b in letters { vocabulary.insert(a + b) }
-        }
+        let vocabulary = RuleBook.vocabulary(lexicon: book.lexicon, rules: filtered.rules)
         vocabularyList = vocabulary.filter { $0.count > 2 }.sorted()
         noProbe = try LexicalScanner(rules: stripped, quantities: filtered.quantities, dates: filtered.dates, vocabulary: vocabulary, publication: false)
         publicationNoProbe = try LexicalScanner(rules: stripped, quantities: filtered.quantities, dates: filtered.dates, vocabulary: vocabulary, publication: true)

@@ -88,21 +88,7 @@ public final class RuleBook: Sendable {
         }
         let numberLexicon = try NumberLexicon(lexicon)
         let reader = NumberReader(lexicon: numberLexicon)
-        // The words rules can start with come from the tables, the patterns and the examples.
-        var vocabulary: Set<String> = []
-        for entries in lexicon.tables.values {
-            for entry in entries { vocabulary.formUnion(LexicalScanner.words(in: entry.phrase)) }
-        }
-        for rule in compiled {
-            vocabulary.formUnion(LexicalScanner.words(in: rule.pattern.source))
-            for example in rule.rule.examples { vocabulary.formUnion(LexicalScanner.words(in: example.text)) }
-        }
-        // And every word of one or two letters (abbreviations and symbols such as HK$, US$, No.).
-        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
-        for a in letters {
-            vocabulary.insert(a)
-            for b in letters { vocabulary.insert(a + b) }
-        }
+        let vocabulary = RuleBook.vocabulary(lexicon: lexicon, rules: compiled)
         let quantities = QuantityInterpreter(lexicon: numberLexicon)
         let dates = DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader)
         let scanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: false)
@@ -112,6 +98,25 @@ public final class RuleBook: Sendable {
         self.lexicalRules = rules
         self.scanner = scanner
         self.claimRules = try ClaimRules(files: parsed, lexicon: lexicon, grammar: grammar)
+    }
+
+    /// The words lexical rules can start with: from the tables, the patterns and the examples,
+    /// and every word of one or two letters (abbreviations and symbols such as HK$, US$, No.).
+    static func vocabulary(lexicon: Lexicon, rules: [LexicalScanner.CompiledRule]) -> Set<String> {
+        var vocabulary: Set<String> = []
+        for entries in lexicon.tables.values {
+            for entry in entries { vocabulary.formUnion(LexicalScanner.words(in: entry.phrase)) }
+        }
+        for rule in rules {
+            vocabulary.formUnion(LexicalScanner.words(in: rule.pattern.source))
+            for example in rule.rule.examples { vocabulary.formUnion(LexicalScanner.words(in: example.text)) }
+        }
+        let letters = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) }
+        for a in letters {
+            vocabulary.insert(a)
+            for b in letters { vocabulary.insert(a + b) }
+        }
+        return vocabulary
     }
 
     /// The pattern of a lexical rule as handed to PCRE2 (with its DEFINE block), for debugging.
