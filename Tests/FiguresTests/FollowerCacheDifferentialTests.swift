@@ -121,6 +121,16 @@ import PCRE2
     }
 }
 
+/// The rules without their context-free probes: a scanner made of them narrows nothing by the
+/// bytes after a candidate, which makes it the reference the follower caches are checked against.
+func rulesWithoutProbes(_ rules: [LexicalScanner.CompiledRule]) -> [LexicalScanner.CompiledRule] {
+    rules.map { compiled in
+        var rule = compiled.rule
+        rule.probe = nil
+        return LexicalScanner.CompiledRule(rule: rule, pattern: compiled.pattern, captures: compiled.captures, firstBytes: compiled.firstBytes)
+    }
+}
+
 /// A deterministic generator: the corpus generator's, with the picks the fuzz needs.
 struct SplitMix {
     private var random: CorpusRandom
@@ -166,11 +176,7 @@ struct Fuzz {
         self.book = book
         filtered = book.scanner
         publication = book.publicationScanner
-        let stripped = filtered.rules.map { compiled -> LexicalScanner.CompiledRule in
-            var rule = compiled.rule
-            rule.probe = nil
-            return LexicalScanner.CompiledRule(rule: rule, pattern: compiled.pattern, captures: compiled.captures, firstBytes: compiled.firstBytes)
-        }
+        let stripped = rulesWithoutProbes(filtered.rules)
         let vocabulary = RuleBook.vocabulary(lexicon: book.lexicon, rules: filtered.rules)
         vocabularyList = vocabulary.filter { $0.count > 2 }.sorted()
         noProbe = try LexicalScanner(rules: stripped, quantities: filtered.quantities, dates: filtered.dates, vocabulary: vocabulary, publication: false)
