@@ -12,12 +12,15 @@ final class ClaimBinder {
         let anchor: Matcher?
         /// Index into `ClaimRules.requirements` (rules with the same requirement share it).
         let requires: Int?
+        /// The same for `unless`: a pattern that must not occur in the sentence.
+        let unless: Int?
 
         init(_ rule: ClaimRule, requirements: [String: Int]) {
             before = rule.before.map(Matcher.init)
             after = rule.after.map(Matcher.init)
             anchor = rule.anchor.map(Matcher.init)
             requires = rule.requires.map { requirements[$0.source]! }
+            unless = rule.unless.map { requirements[$0.source]! }
         }
     }
 
@@ -31,6 +34,14 @@ final class ClaimBinder {
     /// The places in the current sentence where a filtered requirement may start.
     private var requirementStarts: [WordStartFilter.Start]? = []
     private let anchoredRequirementMatchers: [Matcher]
+
+    /// Whether a rule may be tried in the sentence `m`: its `requires` occurs there and its
+    /// `unless` does not.
+    private func allowed(_ matchers: RuleMatchers, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        guard try required(matchers.requires, in: m) else { return false }
+        guard let unless = matchers.unless else { return true }
+        return try !required(unless, in: m)
+    }
 
     /// Whether requirement `index` occurs in the sentence `m`, looked for once per sentence.
     private func required(_ index: Int?, in m: UnsafeBufferPointer<UInt8>) throws -> Bool {
@@ -483,7 +494,7 @@ final class ClaimBinder {
             // A rule that would lose to the best so far whatever it matched is not run.
             if let b = best, rule.priority < b.priority || (rule.priority == b.priority && !hasBefore && b.before) { continue }
             let matchers = rule.matchers
-            guard try required(matchers.requires, in: m) else { continue }
+            guard try allowed(matchers, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
             let role = self.role(population, at: marker.marked.lowerBound, in: m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
@@ -610,7 +621,7 @@ final class ClaimBinder {
     private func modality(for k: Int, in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> Claim.Modality? {
         var best: (Int, Claim.Modality)? = nil
         for index in modalityMatchers.indices {
-            guard let modality = modalities[index], try required(modalityMatchers[index].requires, in: m),
+            guard let modality = modalities[index], try allowed(modalityMatchers[index], in: m),
                   let (score, _, _, _) = try match(modalityMatchers[index], at: marked.markers[k].marked, m) else { continue }
             if best == nil || score > best!.0 { best = (score, modality) }
         }
@@ -623,7 +634,7 @@ final class ClaimBinder {
         var sources: [Range<Int>] = []
         for i in anchorCues.indices { anchorCues[i] = nil }
         for (index, matchers) in attributionMatchers.enumerated() {
-            guard let anchor = matchers.anchor, try required(matchers.requires, in: m) else { continue }
+            guard let anchor = matchers.anchor, try allowed(matchers, in: m) else { continue }
             // Rules with the same anchor share its occurrences.
             let group = anchorGroup[index]
             if anchorCues[group] == nil {

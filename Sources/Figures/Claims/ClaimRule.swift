@@ -21,7 +21,7 @@ struct ClaimRule: Sendable {
     }
 
     static let fields: Set<String> = ["name", "bind", "category", "modality", "by_role", "roles", "figure", "before", "after",
-                                      "anchor", "requires", "priority", "description", "examples", "counter_examples"]
+                                      "anchor", "requires", "unless", "priority", "description", "examples", "counter_examples"]
     static let exampleFields: Set<String> = ["text", "published", "figure", "category", "population", "refers_to", "modality",
                                              "attributed_to", "qualifier"]
 
@@ -52,6 +52,9 @@ struct ClaimRule: Sendable {
     /// source is found by `before` (ending where the cue starts) or `after` (from its end).
     let anchor: Pattern?
     let requires: Pattern?
+    /// A pattern that must not occur anywhere in the sentence, or the rule is not tried ("in
+    /// hospital" counts the injured, except in a sentence about an outbreak).
+    let unless: Pattern?
     let file: String
     let line: Int?
     let examples: [Example]
@@ -73,6 +76,7 @@ struct ClaimRule: Sendable {
         after = try compile("after", { "(?:\($0)\n)" }, common.union([.anchored, .noStartOptimize]))
         anchor = try compile("anchor", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)(?![\\p{L}\\p{N}])" }, common)
         requires = try compile("requires", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)" }, common)
+        unless = try compile("unless", { "(?<![\\p{L}\\p{N}])(?:\($0)\n)" }, common)
 
         switch try fields["bind"]?.string() ?? "category" {
         case "category":

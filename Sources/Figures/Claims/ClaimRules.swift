@@ -131,7 +131,8 @@ struct ClaimRules: Sendable {
         attributionRules = rules.filter { $0.binding == .attribution }
         var requirements: [Pattern] = []
         var requirementIndex: [String: Int] = [:]
-        for pattern in (categoryRules + modalityRules + attributionRules).compactMap(\.requires) where requirementIndex[pattern.source] == nil {
+        let all = categoryRules + modalityRules + attributionRules
+        for pattern in all.compactMap(\.requires) + all.compactMap(\.unless) where requirementIndex[pattern.source] == nil {
             requirementIndex[pattern.source] = requirements.count
             requirements.append(pattern)
         }
