@@ -116,8 +116,7 @@ import Testing
             + "The toll in the three-train accident has been revised to 275 from 288. "
             + "The fire killed 40 people, with 20 injured, up from 15. "
             + "Some 1,146 people were kidnapped in 2022, according to the agency, down from 1,273 in 2021."
-        let claims = try extractor.claims(in: Article(id: "p", text: text, published: Day(year: 2013, month: 4, day: 29)))
-        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        let byValue = try claimsByValue(text, id: "p", published: Day(year: 2013, month: 4, day: 29))
         #expect(byValue[377]?.category == "killed")
         #expect(byValue[275]?.category == "killed" && byValue[288]?.category == "killed")
         #expect(byValue[15]?.category == "injured")
@@ -145,8 +144,7 @@ import Testing
         let text = "Two of four kidnapped Americans were found dead. "
             + "Nearly two-thirds of the 1,100 people killed were civilians. "
             + "The UN said 1.9 million of Gaza's 2.4 million residents have been forced to flee."
-        let claims = try extractor.claims(in: Article(id: "k", text: text, published: Day(year: 2023, month: 3, day: 8)))
-        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        let byValue = try claimsByValue(text, id: "k", published: Day(year: 2023, month: 3, day: 8))
         #expect(byValue[2]?.category == "killed")
         #expect(byValue[4]?.category == "captives_taken" && byValue[4]?.population == "Americans")
         #expect(byValue[2]?.partOf == byValue[4]?.id)
@@ -160,8 +158,7 @@ import Testing
             + "Balasore (105), Bhadrak (56), Cuttack (202) and Bhubaneswar (19), he said. "
             + "The 12 people killed included John Smith (45) and Mary Jones (32). "
             + "Of the 1,400 people killed on October 7, about 800 were civilians."
-        let claims = try extractor.claims(in: Article(id: "b", text: text, published: Day(year: 2023, month: 6, day: 4)))
-        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        let byValue = try claimsByValue(text, id: "b", published: Day(year: 2023, month: 6, day: 4))
         for part in [105, 56, 202, 19] {
             #expect(byValue[part]?.category == "injured")
             #expect(byValue[part]?.partOf == byValue[382]?.id)
@@ -176,11 +173,16 @@ import Testing
     @Test func displacedSinceAStartRunFromItToPublication() throws {
         let text = "More than 8.6 million people have been displaced since 15 April 2023. "
             + "Some 129 captives have been held in Gaza since the October 7 attacks."
-        let claims = try extractor.claims(in: Article(id: "s", text: text, published: Day(year: 2024, month: 6, day: 10)))
-        let byValue = Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
+        let byValue = try claimsByValue(text, id: "s", published: Day(year: 2024, month: 6, day: 10))
         #expect(byValue[8_600_000]?.refersTo == "2023-04-15/2024-06-10")
         // Captives held are a level at a date (the category is not dated_from_since).
         #expect(byValue[129]?.refersTo == "2024-06-10")
+    }
+
+    /// The claims of `text` by value (the first claim of each value).
+    private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
+        let claims = try extractor.claims(in: Article(id: id, text: text, published: published))
+        return Dictionary(claims.map { (Int($0.value), $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     @Test func sidesOfAnExchangeHaveOppositeRoles() throws {
