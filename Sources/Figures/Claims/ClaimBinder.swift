@@ -239,6 +239,7 @@ final class ClaimBinder {
     /// Whether "since" (or "since the", "since an") stands right before `offset`.
     private func sinceBefore(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let window = UnsafeBufferPointer(rebasing: bytes[max(0, offset - 64)..<offset])
+        guard WordStartFilter.mayMatch(0, rules.cueFilter.candidates(in: window)) else { return false }
         return (try? sinceCue.matches(window, from: 0)) == true
     }
 
@@ -445,7 +446,7 @@ final class ClaimBinder {
             // no looking for).
             guard !bound.isEmpty else { return }
             let attributions = try findAttributions(in: marked, m)
-            let runningTotal = try runningTotal.matches(m, from: 0)
+            let runningTotal = try WordStartFilter.mayMatch(1, rules.cueFilter.candidates(in: m)) && runningTotal.matches(m, from: 0)
             let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[marked.range]), as: UTF8.self)
             var made: [Int: Claim] = [:]
             var previous: Bound? = nil

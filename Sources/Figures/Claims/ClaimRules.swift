@@ -84,6 +84,10 @@ struct ClaimRules: Sendable {
     let datedFromSince: Set<String>
     /// `(?&since_cue)` ending where a date starts.
     let sinceCue: Pattern
+    /// Whether ``sinceCue`` (bit 0) or ``runningTotal`` (bit 1) may match in a text, found by
+    /// a pass over its bytes: most dates have no "since" before them, and the search a failing
+    /// unanchored pattern makes costs far more than the pass.
+    let cueFilter: WordStartFilter
     /// `(?&since_comparison)` ending where "since" starts.
     let sinceComparison: Pattern
 
@@ -217,6 +221,7 @@ struct ClaimRules: Sendable {
         self.places = places
         impliedUndone = try piece("(?&implied_undone)")
         sinceCue = try piece("(?&since_cue)\\z", anchored: false)
+        cueFilter = try WordStartFilter([sinceCue, runningTotal], atWordStarts: false)
         sinceComparison = try piece("(?<![\\p{L}\\p{N}])(?&since_comparison)\\z", anchored: false)
     }
 }
