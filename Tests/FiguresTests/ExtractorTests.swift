@@ -179,6 +179,17 @@ import Testing
         #expect(byValue[129]?.refersTo == "2024-06-10")
     }
 
+    @Test func aFigureOfWhomWithAVerbOfItsOwnIsAPartOfTheCountBefore() throws {
+        let text = "Hamas is still holding around 130 hostages, about 30 of whom are believed to be dead. "
+            + "Nearly 500 migrants were on board, 80 of them are still missing."
+        let byValue = try claimsByValue(text, id: "w", published: Day(year: 2024, month: 5, day: 1))
+        #expect(byValue[30]?.category == "killed" && byValue[30]?.population == "hostages")
+        #expect(byValue[30]?.partOf == byValue[130]?.id && byValue[130]?.category == "captives_held")
+        // The count before is no claim ("on board"): its people, but no whole.
+        #expect(byValue[80]?.category == "missing" && byValue[80]?.population == "migrants" && byValue[80]?.partOf == nil)
+        #expect(byValue[500] == nil)
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))

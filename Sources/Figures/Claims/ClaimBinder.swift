@@ -79,7 +79,7 @@ final class ClaimBinder {
     /// each anchor in the current sentence, once looked for.
     private let anchorGroup: [Int]
     private var anchorCues: [[Range<Int>]?]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let breakdownLead, breakdownRest, rate: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
@@ -124,6 +124,7 @@ final class ClaimBinder {
         listContinuation = Matcher(rules.listContinuation)
         partIntroduction = Matcher(rules.partIntroduction)
         partOfThem = Matcher(rules.partOfThem)
+        pronounPartLead = Matcher(rules.pronounPartLead)
         runningTotal = Matcher(rules.runningTotal)
         eventClause = Matcher(rules.eventClause)
         sinceCue = Matcher(rules.sinceCue)
@@ -355,6 +356,23 @@ final class ClaimBinder {
                 guard let whole = b.whole else { continue }
                 bound[whole] = try wholeWithParticiple(whole, in: marked, m)
                 if bound[whole] != nil, bound[k]?.partOf == nil { bound[k]?.partOf = whole }
+            }
+            // A figure bound by a verb of its own and followed by "of whom" or "of them" counts the
+            // people of the count before it, and is a part of it when that is bound too ("around
+            // 130 hostages, about 30 of whom are believed to be dead"; "500 migrants were on
+            // board, 80 of them are still missing").
+            for k in figures where Self.figureKind(marked.markers[k].letter) == .count {
+                guard let b = bound[k], b.partOf == nil, b.whole == nil,
+                      let h = figures.last(where: { $0 < k && Self.figureKind(marked.markers[$0].letter) == .count }) else { continue }
+                var population = bound[h]?.population
+                var end = bound[h]?.extentEnd ?? marked.markers[h].marked.upperBound
+                if bound[h] == nil, try nounPhrase.matches(m, from: end), let p = nounPhrase.range(of: "population") {
+                    population = p
+                    end = p.upperBound
+                }
+                guard try pronounPartLead.matches(m, from: end), marked.marker(at: pronounPartLead.range.upperBound) == k else { continue }
+                if bound[h] != nil { bound[k]?.partOf = h }
+                if b.population == nil { bound[k]?.population = population }
             }
             // 2. Figures listed before one bound by what follows it ("132 Tunisians and 56
             // Brazilians were taken hostage"), figures listed after a bound one, and parts of it.

@@ -40,6 +40,9 @@ struct ClaimRules: Sendable {
     let listContinuation: Pattern
     let partIntroduction: Pattern
     let partOfThem: Pattern
+    /// `(?&pronoun_part_lead)`: from a bound figure's noun phrase to a figure followed by "of
+    /// whom" or "of them".
+    let pronounPartLead: Pattern
     let runningTotal: Pattern
     let eventClause: Pattern
     let exchangeLink: Pattern
@@ -194,6 +197,7 @@ struct ClaimRules: Sendable {
         listContinuation = try piece("(?&list_continuation)")
         partIntroduction = try piece("(?&part_introduction)")
         partOfThem = try piece("(?&part_of_them)")
+        pronounPartLead = try piece("(?&pronoun_part_lead)")
         runningTotal = try piece("(?&running_total)", anchored: false)
         eventClause = try piece("(?&event_clause)", anchored: false)
         exchangeLink = try piece("(?&exchange_link)")
