@@ -190,6 +190,14 @@ import Testing
         #expect(byValue[500] == nil)
     }
 
+    @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {
+        let text = "Local officials initially said the attackers abducted 287 pupils, but the governor later put "
+            + "the number of pupils held at 137. Health officials in the region on Friday put the death toll at 40."
+        let byValue = try claimsByValue(text, id: "p", published: Day(year: 2024, month: 3, day: 9))
+        #expect(byValue[287]?.attributedTo == "Local officials")
+        #expect(byValue[40]?.attributedTo == "Health officials")
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))

@@ -97,6 +97,19 @@ import Testing
         #expect(error?.message.contains("unknown field 'colour'") == true)
     }
 
+    @Test func anAttributionScopeMustBeKnown() {
+        let error = loadError("""
+        claims:
+          - name: "reckons"
+            bind: attribution
+            anchor: 'reckons'
+            scope: before_anchor
+            before: '(?<source> (?&source_np) ) \\s+'
+        """)
+        #expect(error?.rule == "reckons")
+        #expect(error?.message.contains("unknown 'scope' value 'before_anchor'") == true)
+    }
+
     @Test func patternErrorsCarryPCRE2MessageAndOffset() {
         let error = loadError("""
         rules:

@@ -647,10 +647,16 @@ final class ClaimBinder {
         return best?.1
     }
 
+    /// A source the sentence names (marked offsets), and where the figures it speaks of may start.
+    private struct Attribution {
+        var source: Range<Int>
+        var scopeStart: Int
+    }
+
     /// The sources the sentence names: for each attribution rule, every occurrence of its anchor
     /// ("said"), with the source before or after it.
-    private func findAttributions(in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
-        var sources: [Range<Int>] = []
+    private func findAttributions(in marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>) throws -> [Attribution] {
+        var sources: [Attribution] = []
         for i in anchorCues.indices { anchorCues[i] = nil }
         for (index, matchers) in attributionMatchers.enumerated() {
             guard let anchor = matchers.anchor, try allowed(matchers, in: m) else { continue }
@@ -665,15 +671,17 @@ final class ClaimBinder {
                 }
                 anchorCues[group] = cues
             }
+            let onlyAfterAnchor = rules.attributionRules[index].onlyAfterAnchor
             for cue in anchorCues[group]! {
+                let scopeStart = onlyAfterAnchor ? cue.upperBound : 0
                 if let before = matchers.before {
                     let head = UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound])
                     if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let source = before.range(of: "source") {
-                        sources.append(source)
+                        sources.append(Attribution(source: source, scopeStart: scopeStart))
                     }
                 }
                 if let after = matchers.after, try after.matches(m, from: cue.upperBound), let source = after.range(of: "source") {
-                    sources.append(source)
+                    sources.append(Attribution(source: source, scopeStart: scopeStart))
                 }
             }
         }
@@ -860,7 +868,7 @@ final class ClaimBinder {
     // MARK: - Claims
 
     private func makeClaim(_ b: Bound, bound: [Int: Bound], marked: MarkedSentence, _ m: UnsafeBufferPointer<UInt8>,
-                           article: Article, bytes: UnsafeBufferPointer<UInt8>, sentenceText: String, attributions: [Range<Int>],
+                           article: Article, bytes: UnsafeBufferPointer<UInt8>, sentenceText: String, attributions: [Attribution],
                            runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)]) -> Claim {
         let marker = marked.markers[b.marker]
         let mention = marker.mention
@@ -877,7 +885,8 @@ final class ClaimBinder {
         }
         let claimText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let group = b.population.flatMap { self.population(of: $0, in: m) }
-        let source = nearest(attributions, to: marker.marked).map { range -> String in
+        let inScope = attributions.lazy.filter { $0.scopeStart <= marker.marked.lowerBound }.map(\.source)
+        let source = nearest(Array(inScope), to: marker.marked).map { range -> String in
             let r = marked.articleRange(range)
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
             for prefix in ["the ", "The ", "a ", "A ", "an ", "An "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }

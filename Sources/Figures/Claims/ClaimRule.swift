@@ -21,7 +21,7 @@ struct ClaimRule: Sendable {
     }
 
     static let fields: Set<String> = ["name", "bind", "category", "modality", "by_role", "roles", "figure", "before", "after",
-                                      "anchor", "requires", "unless", "priority", "description", "examples", "counter_examples"]
+                                      "anchor", "scope", "requires", "unless", "priority", "description", "examples", "counter_examples"]
     static let exampleFields: Set<String> = ["text", "published", "figure", "category", "population", "refers_to", "modality",
                                              "attributed_to", "qualifier"]
 
@@ -51,6 +51,10 @@ struct ClaimRule: Sendable {
     /// For attribution rules: the cue searched in the sentence ("said", "according to"); the
     /// source is found by `before` (ending where the cue starts) or `after` (from its end).
     let anchor: Pattern?
+    /// For attribution rules: whether the source speaks only of figures after its anchor
+    /// (`scope: after_anchor`: "the ministry put the toll at 1,200"), not of figures anywhere in
+    /// the sentence (`scope: sentence`, the default: "12 were killed, police said").
+    let onlyAfterAnchor: Bool
     let requires: Pattern?
     /// A pattern that must not occur anywhere in the sentence, or the rule is not tried ("in
     /// hospital" counts the injured, except in a sentence about an outbreak).
@@ -112,6 +116,11 @@ struct ClaimRule: Sendable {
         self.byRole = byRole
         roles = try fields["roles"].map { Set(try $0.strings()) }
         priority = try fields["priority"]?.int() ?? 0
+        switch try fields["scope"]?.string() {
+        case nil, "sentence": onlyAfterAnchor = false
+        case "after_anchor": onlyAfterAnchor = true
+        case let other?: throw named.error("unknown 'scope' value '\(other)'; use sentence or after_anchor")
+        }
         file = node.file
         line = node.line
         var examples: [Example] = []
