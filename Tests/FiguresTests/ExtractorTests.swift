@@ -198,6 +198,14 @@ import Testing
         #expect(byValue[40]?.attributedTo == "Health officials")
     }
 
+    @Test func aHeadlineFigureIsAboutTheEarliestDayOfTheNews() throws {
+        // Published Thursday 26 October 2023: the search is on Thursday, the shooting on Wednesday.
+        let text = "Gunman kills 18 in Maine shooting\n\nPolice searched Thursday for the man who opened fire "
+            + "at a bowling alley on Wednesday night. Officials said 13 people were wounded."
+        let byValue = try claimsByValue(text, id: "h", published: Day(year: 2023, month: 10, day: 26))
+        #expect(byValue[18]?.refersTo == "2023-10-25")
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))

@@ -981,7 +981,10 @@ final class ClaimBinder {
         let offset = marked.range.lowerBound
         let start = sinceStarts.last { $0.offset < offset } ?? sinceStarts.first
         if kind == .cumulative, runningTotal, let start { return interval(from: start.day, to: published) }
-        if kind != .stock, let day = recentDays.last(where: { $0.offset < offset }) ?? recentDays.first {
+        // (Before the first of them, as in a headline or the lead: the earliest, the event's day
+        // more often than the day it is reported on: "searched Thursday for the gunman who
+        // killed 18 on Wednesday".)
+        if kind != .stock, let day = recentDays.last(where: { $0.offset < offset }) ?? recentDays.min(by: { $0.day < $1.day }) {
             // A running total after the day of the event runs from it to publication.
             if kind == .cumulative, runningTotal, let published, day.day < published { return interval(from: day.day, to: published) }
             return day.day.iso
