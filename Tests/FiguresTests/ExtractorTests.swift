@@ -206,6 +206,18 @@ import Testing
         #expect(byValue[18]?.refersTo == "2023-10-25")
     }
 
+    @Test func aDatelineIsNotWhatTheFiguresAreAbout() throws {
+        let text = "GOMA, Oct 4 — At least 78 people died when a boat capsized on Lake Kivu yesterday morning."
+        let byValue = try claimsByValue(text, id: "g", published: Day(year: 2024, month: 10, day: 4))
+        #expect(byValue[78]?.refersTo == "2024-10-03")
+    }
+
+    @Test func deathsThatHaveBeenReportedAreARunningTotal() throws {
+        let text = "The earthquake struck on Monday. In Syria, at least 3,162 deaths have been reported."
+        let byValue = try claimsByValue(text, id: "q", published: Day(year: 2023, month: 2, day: 9))
+        #expect(byValue[3_162]?.refersTo == "2023-02-06/2023-02-09")
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))

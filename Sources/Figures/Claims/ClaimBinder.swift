@@ -80,7 +80,7 @@ final class ClaimBinder {
     private let anchorGroup: [Int]
     private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
-    private let breakdownLead, breakdownRest, rate: Matcher
+    private let breakdownLead, breakdownRest, rate, datelineLead, datelineRest: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     private var placeMentions: [(offset: Int, place: String)] = []
@@ -139,6 +139,8 @@ final class ClaimBinder {
         breakdownLead = Matcher(rules.breakdownLead)
         breakdownRest = Matcher(rules.breakdownRest)
         rate = Matcher(rules.rate)
+        datelineLead = Matcher(rules.datelineLead)
+        datelineRest = Matcher(rules.datelineRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
         partLead = Matcher(rules.partLead)
@@ -926,7 +928,7 @@ final class ClaimBinder {
                           runningTotal: Bool, sinceStarts: [(offset: Int, day: Day)], recentDays: [(offset: Int, day: Day)]) -> String? {
         let figure = marked.markers[b.marker].marked
         let kind = book.category(named: category)?.kind ?? .event
-        let dates = marked.markers.filter { $0.letter == UInt8(ascii: "D") || $0.letter == UInt8(ascii: "S") }
+        let dates = marked.markers.filter { ($0.letter == UInt8(ascii: "D") || $0.letter == UInt8(ascii: "S")) && !isDateline($0, m) }
         // An event clause after a date: that date's day.
         for date in dates.reversed() where date.marked.upperBound <= figure.lowerBound {
             let between = UnsafeBufferPointer(rebasing: m[date.marked.upperBound..<figure.lowerBound])
@@ -991,6 +993,13 @@ final class ClaimBinder {
         }
         if kind == .cumulative, let start { return interval(from: start.day, to: published) }
         return published?.iso
+    }
+
+    /// Whether a date is a sentence's dateline ("GOMA, Oct 4 — At least 78 people died …"): the
+    /// day the story was filed, which its figures are not about.
+    private func isDateline(_ date: MarkedSentence.Marker, _ m: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard date.marked.lowerBound < 80, (try? datelineRest.matches(m, from: date.marked.upperBound)) == true else { return false }
+        return (try? datelineLead.matches(UnsafeBufferPointer(rebasing: m[0..<date.marked.lowerBound]), from: 0)) == true
     }
 
     private func interval(from start: Day, to end: Day?) -> String {

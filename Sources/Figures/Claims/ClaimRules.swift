@@ -40,6 +40,8 @@ struct ClaimRules: Sendable {
     let listContinuation: Pattern
     let partIntroduction: Pattern
     let partOfThem: Pattern
+    /// `(?&dateline_lead)` and `(?&dateline_rest)`: before and after the date of a dateline.
+    let datelineLead, datelineRest: Pattern
     /// `(?&pronoun_part_lead)`: from a bound figure's noun phrase to a figure followed by "of
     /// whom" or "of them".
     let pronounPartLead: Pattern
@@ -197,6 +199,8 @@ struct ClaimRules: Sendable {
         listContinuation = try piece("(?&list_continuation)")
         partIntroduction = try piece("(?&part_introduction)")
         partOfThem = try piece("(?&part_of_them)")
+        datelineLead = try piece("(?&dateline_lead)", anchored: false)
+        datelineRest = try piece("(?&dateline_rest)")
         pronounPartLead = try piece("(?&pronoun_part_lead)")
         runningTotal = try piece("(?&running_total)", anchored: false)
         eventClause = try piece("(?&event_clause)", anchored: false)
