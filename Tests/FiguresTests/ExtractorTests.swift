@@ -218,6 +218,15 @@ import Testing
         #expect(byValue[3_162]?.refersTo == "2023-02-06/2023-02-09")
     }
 
+    @Test func aStartAfterAPlaceAndAComparisonWithAnAbbreviation() throws {
+        // "the deadliest to hit the U.S. mainland since Katrina in 2005" compares (the dots of
+        // "U.S." do not end it); "since making landfall in Florida’s Big Bend late Thursday" starts.
+        let text = "The storm has killed at least 130 people since making landfall in Florida’s Big Bend late Thursday, "
+            + "making it the deadliest to hit the U.S. mainland since Katrina in 2005."
+        let byValue = try claimsByValue(text, id: "k", published: Day(year: 2024, month: 10, day: 1))
+        #expect(byValue[130]?.refersTo == "2024-09-26/2024-10-01")
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))
