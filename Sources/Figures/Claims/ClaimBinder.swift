@@ -27,12 +27,12 @@ final class ClaimBinder {
     /// One matcher per distinct `requires` pattern, and whether it occurs in the current
     /// sentence (-1: not looked for yet).
     private let requirementMatchers: [Matcher]
-    private var requirementFound: [Int8]
+    @exclusivity(unchecked) private var requirementFound: [Int8]
     /// The requirements that may occur in the current sentence (``WordStartFilter``).
-    private var requirementMask: UInt64 = 0
+    @exclusivity(unchecked) private var requirementMask: UInt64 = 0
 
     /// The places in the current sentence where a filtered requirement may start.
-    private var requirementStarts: [WordStartFilter.Start]? = []
+    @exclusivity(unchecked) private var requirementStarts: [WordStartFilter.Start]? = []
     private let anchoredRequirementMatchers: [Matcher]
 
     /// Whether a rule may be tried in the sentence `m`: its `requires` occurs there and its
@@ -78,15 +78,15 @@ final class ClaimBinder {
     /// For each attribution rule, the first rule with the same anchor; and the occurrences of
     /// each anchor in the current sentence, once looked for.
     private let anchorGroup: [Int]
-    private var anchorCues: [[Range<Int>]?]
+    @exclusivity(unchecked) private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let breakdownLead, breakdownRest, rate, datelineLead, datelineRest: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
-    private var placeMentions: [(offset: Int, place: String)] = []
+    @exclusivity(unchecked) private var placeMentions: [(offset: Int, place: String)] = []
     private let anchoredLocative: Matcher
-    private var locativeStarts: [WordStartFilter.Start]? = []
-    private var theater: String?
+    @exclusivity(unchecked) private var locativeStarts: [WordStartFilter.Start]? = []
+    @exclusivity(unchecked) private var theater: String?
 
 
     init(book: RuleBook) {
@@ -212,7 +212,7 @@ final class ClaimBinder {
     }
 
     /// The qualifier implied by the `bound` capture of the last ``match(_:at:_:)``.
-    private var lastBound: Qualifier?
+    @exclusivity(unchecked) private var lastBound: Qualifier?
 
     /// How far before a figure (in bytes of the marked sentence) a `before` pattern may start.
     static let beforeWindow = 240
@@ -704,7 +704,7 @@ final class ClaimBinder {
 
     /// ``sentenceRole(at:_:)``'s roles of the current sentence, once looked for: on the side
     /// before an exchange link (or of the whole sentence) and after it.
-    private var currentSentenceRoles: (before: String?, after: String?, link: Int?)? = nil
+    @exclusivity(unchecked) private var currentSentenceRoles: (before: String?, after: String?, link: Int?)? = nil
 
     private func findSentenceRoles(_ m: UnsafeBufferPointer<UInt8>) -> (before: String?, after: String?, link: Int?) {
         func flip(_ role: String) -> String { role == "captive" ? "prisoner" : role == "prisoner" ? "captive" : role }
