@@ -79,7 +79,7 @@ final class ClaimBinder {
     /// each anchor in the current sentence, once looked for.
     private let anchorGroup: [Int]
     @exclusivity(unchecked) private var anchorCues: [[Range<Int>]?]
-    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
+    private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, pronounPartRest, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let breakdownLead, breakdownRest, rate, datelineLead, datelineRest: Matcher
     private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
@@ -125,6 +125,7 @@ final class ClaimBinder {
         partIntroduction = Matcher(rules.partIntroduction)
         partOfThem = Matcher(rules.partOfThem)
         pronounPartLead = Matcher(rules.pronounPartLead)
+        pronounPartRest = Matcher(rules.pronounPartRest)
         runningTotal = Matcher(rules.runningTotal)
         eventClause = Matcher(rules.eventClause)
         sinceCue = Matcher(rules.sinceCue)
@@ -365,6 +366,7 @@ final class ClaimBinder {
             // board, 80 of them are still missing").
             for k in figures where Self.figureKind(marked.markers[k].letter) == .count {
                 guard let b = bound[k], b.partOf == nil, b.whole == nil,
+                      try pronounPartRest.matches(m, from: marked.markers[k].marked.upperBound),
                       let h = figures.last(where: { $0 < k && Self.figureKind(marked.markers[$0].letter) == .count }) else { continue }
                 var population = bound[h]?.population
                 var end = bound[h]?.extentEnd ?? marked.markers[h].marked.upperBound

@@ -45,6 +45,8 @@ struct ClaimRules: Sendable {
     /// `(?&pronoun_part_lead)`: from a bound figure's noun phrase to a figure followed by "of
     /// whom" or "of them".
     let pronounPartLead: Pattern
+    /// `(?&pronoun_part_rest)`: what follows such a figure ("of them", "critically").
+    let pronounPartRest: Pattern
     let runningTotal: Pattern
     let eventClause: Pattern
     let exchangeLink: Pattern
@@ -202,6 +204,7 @@ struct ClaimRules: Sendable {
         datelineLead = try piece("(?&dateline_lead)", anchored: false)
         datelineRest = try piece("(?&dateline_rest)")
         pronounPartLead = try piece("(?&pronoun_part_lead)")
+        pronounPartRest = try piece("(?&pronoun_part_rest)")
         runningTotal = try piece("(?&running_total)", anchored: false)
         eventClause = try piece("(?&event_clause)", anchored: false)
         exchangeLink = try piece("(?&exchange_link)")
