@@ -227,6 +227,14 @@ import Testing
         #expect(byValue[130]?.refersTo == "2024-09-26/2024-10-01")
     }
 
+    @Test func aSentenceThatOpensWithTheWholeGivesItsPartThePeople() throws {
+        let text = "Of the 253 hostages, 105 were released during a week-long truce. Of the 240 people abducted, 110 were freed."
+        let byValue = try claimsByValue(text, id: "o", published: Day(year: 2024, month: 5, day: 1))
+        #expect(byValue[105]?.population == "hostages" && byValue[105]?.whole == 253 && byValue[253] == nil)
+        // A whole with its participle is a claim of its own, and the part is a part of it.
+        #expect(byValue[240]?.category == "captives_taken" && byValue[110]?.partOf == byValue[240]?.id)
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))

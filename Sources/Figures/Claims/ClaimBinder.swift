@@ -81,7 +81,7 @@ final class ClaimBinder {
     @exclusivity(unchecked) private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, pronounPartRest, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let breakdownLead, breakdownRest, rate, datelineLead, datelineRest: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, partLead, startLead, sinceToday: Matcher
+    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, wholeLead, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     @exclusivity(unchecked) private var placeMentions: [(offset: Int, place: String)] = []
     private let anchoredLocative: Matcher
@@ -144,6 +144,7 @@ final class ClaimBinder {
         datelineRest = Matcher(rules.datelineRest)
         anaphoricPartLead = Matcher(rules.anaphoricPartLead)
         wholeIntroduction = Matcher(rules.wholeIntroduction)
+        wholeLead = Matcher(rules.wholeLead)
         partLead = Matcher(rules.partLead)
         startLead = Matcher(rules.startLead)
         sinceToday = Matcher(rules.sinceToday)
@@ -351,6 +352,17 @@ final class ClaimBinder {
             // 1. Rules that bind a figure directly.
             for k in figures {
                 if let b = try bestRule(for: k, in: marked, m) { bound[k] = b }
+            }
+            // A figure after the whole the sentence opens with ("Of the 253 hostages, 105 were
+            // released") is a part of it, and counts its people.
+            // (The part is the figure right after the whole.)
+            if figures.count >= 2, let k = figures.dropFirst().first, var b = bound[k], b.whole == nil, b.partOf == nil,
+               Self.figureKind(marked.markers[k].letter) == .count, marked.markers[k].marked.lowerBound < 200,
+               try wholeLead.matches(UnsafeBufferPointer(rebasing: m[0..<marked.markers[k].marked.lowerBound]), from: 0),
+               let whole = wholeLead.range(of: "whole").flatMap({ marked.marker(at: $0.lowerBound) }), whole == figures[0] {
+                b.whole = whole
+                if b.population == nil { b.population = wholeLead.range(of: "population") }
+                bound[k] = b
             }
             // A figure that is the whole of another ("1.9 million of 2.4 million residents") is not
             // a claim of its own, unless a participle says what happened to it ("two-thirds of

@@ -61,6 +61,8 @@ struct ClaimRules: Sendable {
     /// A figure that names the whole the sentence then takes a part of ("Of the 300 passengers,
     /// 40 are missing"): the text before it.
     let wholeIntroduction: Pattern
+    /// `(?&whole_lead)`: a sentence's opening whole, up to its part ("Of the 253 hostages, ").
+    let wholeLead: Pattern
     /// Before a figure named as a part ("including 600 children"): it is no member of a list
     /// that follows it.
     let partLead: Pattern
@@ -213,6 +215,7 @@ struct ClaimRules: Sendable {
         gappedRest = try piece("(?&gapped_rest)")
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
+        wholeLead = try piece("{{whole_lead}}")
         partLead = try piece("(?&part_lead)\\z", anchored: false)
         startLead = try piece("(?&start_lead)\\z", anchored: false)
         sinceToday = try piece("(?&since_today)", anchored: false)
