@@ -1,16 +1,19 @@
 /// Writes JSON straight into a byte buffer: no `Encodable`, no intermediate `String` per field.
-/// Used by every JSON Lines output, where speed matters.
+/// Used by every JSON Lines output, where speed matters. Objects and arrays nest up to 64 deep.
 public struct JSONWriter {
     /// The bytes written so far.
     public var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Whether the open object or array at each depth needs a comma before its next member: bit
+    /// `d` for depth `d + 1` (a bit stack, not an array, so that no member touches the heap).
+    private var needsComma: UInt64 = 0
+    private var depth = 0
 
     public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast(); markWritten() }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast(); markWritten() }
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); open() }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); close(); markWritten() }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); open() }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); close(); markWritten() }
     public mutating func newline() { bytes.append(0x0A) }
 
     /// Writes `"name":`; the value follows with one of the value methods.
@@ -18,7 +21,7 @@ public struct JSONWriter {
         separate()
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        setNeedsComma(false)
     }
 
     /// Writes `"name":` for a name that needs no escaping (the fixed keys of our own records),
@@ -29,7 +32,7 @@ public struct JSONWriter {
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        setNeedsComma(false)
     }
 
     public mutating func string(_ value: String?) {
@@ -86,7 +89,7 @@ public struct JSONWriter {
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
         markWritten()
     }
 
@@ -94,13 +97,33 @@ public struct JSONWriter {
 
     // MARK: -
 
-    private mutating func separate() {
-        if let last = needsComma.last, last { bytes.append(UInt8(ascii: ",")); needsComma[needsComma.count - 1] = false }
+    private mutating func open() {
+        precondition(depth < 64, "JSONWriter nests at most 64 objects and arrays")
+        depth += 1
+        setNeedsComma(false)
     }
 
-    private mutating func markWritten() {
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+    private mutating func close() {
+        setNeedsComma(false)
+        depth -= 1
     }
+
+    @inline(__always)
+    private mutating func setNeedsComma(_ value: Bool) {
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        needsComma = value ? needsComma | bit : needsComma & ~bit
+    }
+
+    @inline(__always)
+    private mutating func separate() {
+        guard depth > 0, needsComma & (1 << UInt64(depth - 1)) != 0 else { return }
+        bytes.append(UInt8(ascii: ","))
+        setNeedsComma(false)
+    }
+
+    @inline(__always)
+    private mutating func markWritten() { setNeedsComma(true) }
 
     private mutating func appendNull() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
 
