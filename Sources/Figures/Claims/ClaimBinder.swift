@@ -71,6 +71,15 @@ final class ClaimBinder {
     /// The category rules for counts and for shares, in order, read without copying the rules.
     private let countRules: [CategoryRule]
     private let shareRules: [CategoryRule]
+    /// What decides whether each of those rules is tried, in the same order.
+    private struct Rank {
+        let priority: Int
+        let hasBefore: Bool
+        let requires: Int?
+        let unless: Int?
+    }
+    private let countRanks: [Rank]
+    private let shareRanks: [Rank]
     /// The modality each modality rule sets.
     private let modalities: [Claim.Modality?]
     private let modalityMatchers: [RuleMatchers]
@@ -115,6 +124,11 @@ final class ClaimBinder {
         }
         self.countRules = countRules.sorted(by: byRank)
         self.shareRules = shareRules.sorted(by: byRank)
+        func rank(_ rule: CategoryRule) -> Rank {
+            Rank(priority: rule.priority, hasBefore: rule.hasBefore, requires: rule.matchers.requires, unless: rule.matchers.unless)
+        }
+        countRanks = self.countRules.map(rank)
+        shareRanks = self.shareRules.map(rank)
         modalities = rules.modalityRules.map { if case .modality(let m) = $0.binding { return m } else { return nil } }
         requirementMatchers = rules.requirements.map(Matcher.init)
         anchoredRequirementMatchers = rules.anchoredRequirements.map(Matcher.init)
@@ -523,13 +537,21 @@ final class ClaimBinder {
         let kind = Self.figureKind(marker.letter)
         // Order: priority, then a verb governing the figure from before it ("freed 137 hostages
         // kidnapped this month": freed, not kidnapped), then the longer match.
-        var best: (score: Int, priority: Int, before: Bool, bound: Bound)? = nil
-        for rule in kind == .share ? shareRules : countRules {
-            let hasBefore = rule.hasBefore
+        // The best so far: its rank in scalars (read for every rule tried, so no `Bound` is
+        // copied to read them) and the bound itself.
+        var best: Bound? = nil
+        var found = false, bestScore = 0, bestPriority = Int.min, bestBefore = false
+        let (rules, ranks) = kind == .share ? (shareRules, shareRanks) : (countRules, countRanks)
+        for i in ranks.indices {
+            // (What decides whether a rule is tried is read from a flat array, so that a rule
+            // that is not tried costs no reference counting.)
+            let rank = ranks[i]
+            let hasBefore = rank.hasBefore
             // A rule that would lose to the best so far whatever it matched is not run.
-            if let b = best, rule.priority < b.priority || (rule.priority == b.priority && !hasBefore && b.before) { continue }
+            if found, rank.priority < bestPriority || (rank.priority == bestPriority && !hasBefore && bestBefore) { continue }
+            guard try required(rank.requires, in: m), try rank.unless.map({ try !required($0, in: m) }) ?? true else { continue }
+            let rule = rules[i]
             let matchers = rule.matchers
-            guard try allowed(matchers, in: m) else { continue }
             guard let (score, population, whole, end) = try match(matchers, at: marker.marked, m) else { continue }
             let role = self.role(population, at: marker.marked.lowerBound, in: m)
             if let roles = rule.roles, !(role.map(roles.contains) ?? false) { continue }
@@ -537,14 +559,15 @@ final class ClaimBinder {
             var candidate = Bound(marker: k, category: mapped, rule: rule.name, ruleIndex: rule.index, population: population,
                                   whole: whole.flatMap { marked.marker(at: $0) }, extentEnd: end)
             candidate.bound = lastBound
-            if let b = best {
-                if rule.priority != b.priority { if rule.priority < b.priority { continue } }
-                else if hasBefore != b.before { if !hasBefore { continue } }
-                else if score <= b.score { continue }
+            if found {
+                if rank.priority != bestPriority { if rank.priority < bestPriority { continue } }
+                else if hasBefore != bestBefore { if !hasBefore { continue } }
+                else if score <= bestScore { continue }
             }
-            best = (score, rule.priority, hasBefore, candidate)
+            best = candidate
+            (found, bestScore, bestPriority, bestBefore) = (true, score, rank.priority, hasBefore)
         }
-        if let best { return best.bound }
+        if let best { return best }
         // No rule: a noun that implies a category ("98 hostages still in Gaza").
         guard kind == .count, try nounPhrase.matches(m, from: marker.marked.upperBound), let population = nounPhrase.range(of: "population"),
               let implied = head(of: population, in: m)?.word.implies,
