@@ -235,6 +235,12 @@ import Testing
         #expect(byValue[240]?.category == "captives_taken" && byValue[110]?.partOf == byValue[240]?.id)
     }
 
+    @Test func theSidesOfAnExchangeAreNoPeopleReleased() throws {
+        let claims = try extractor.claims(in: Article(id: "s", text: "The two sides exchanged 230 prisoners each.",
+                                                      published: Day(year: 2024, month: 5, day: 1)))
+        #expect(claims.map(\.value) == [230] && claims.first?.category == "prisoners_released")
+    }
+
     /// The claims of `text` by value (the first claim of each value).
     private func claimsByValue(_ text: String, id: String, published: Day?) throws -> [Int: Claim] {
         let claims = try extractor.claims(in: Article(id: id, text: text, published: published))
