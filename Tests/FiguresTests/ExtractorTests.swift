@@ -188,6 +188,10 @@ import Testing
         // The count before is no claim ("on board"): its people, but no whole.
         #expect(byValue[80]?.category == "missing" && byValue[80]?.population == "migrants" && byValue[80]?.partOf == nil)
         #expect(byValue[500] == nil)
+        // Listed after its whole with no verb of its own: a part, not a member of a list.
+        let held = try claimsByValue("The militants still hold about 60 hostages, 35 of whom are believed to be alive.",
+                                     id: "h", published: Day(year: 2024, month: 5, day: 1))
+        #expect(held[35]?.partOf == held[60]?.id && held[35]?.population == "hostages" && held[35]?.category == "captives_held")
     }
 
     @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {

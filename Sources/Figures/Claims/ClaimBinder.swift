@@ -651,7 +651,13 @@ final class ClaimBinder {
                 list = nil
             } else if try listContinuation.matches(m, from: position) {
                 next = marked.marker(at: listContinuation.range.upperBound)
-                if list == nil { list = previous.marker }
+                // "about 60 hostages, 35 of whom are believed to be alive": a part, not a member.
+                if let k = next, try pronounPartRest.matches(m, from: marked.markers[k].marked.upperBound) {
+                    partOf = head.marker
+                    list = nil
+                } else if list == nil {
+                    list = previous.marker
+                }
             }
             guard let k = next, Self.figureKind(marked.markers[k].letter) == .count, bound[k] == nil || bound[k]!.rule == head.rule else { return }
             if bound[k] != nil, partOf == nil { return } // bound by its own rule: not a continuation
@@ -662,14 +668,18 @@ final class ClaimBinder {
             } else if try nounPhrase.matches(m, from: figureEnd) {
                 population = nounPhrase.range(of: "population")
             }
+            // A part named by a pronoun ("35 of whom") counts the whole's people.
+            if population == nil, partOf != nil, try pronounPartRest.matches(m, from: figureEnd) { population = head.population }
             let role = population.flatMap { _ in self.role(population, at: figureEnd, in: m) }
             let category = partOf != nil ? head.category : (role.flatMap { byRole[$0] } ?? base)
             var member = Bound(marker: k, category: category, rule: head.rule, ruleIndex: head.ruleIndex, population: population,
-                               whole: nil, extentEnd: population?.upperBound ?? figureEnd, partOf: partOf, list: list)
+                               whole: nil, extentEnd: max(population?.upperBound ?? figureEnd, figureEnd), partOf: partOf, list: list)
             if partOf != nil, list == nil { list = k }
             member.list = partOf != nil ? list : list
             bound[k] = member
             if partOf == nil, var first = bound[list!], first.list == nil { first.list = list; bound[list!] = first }
+            // (Each member ends after the one before, so the walk ends.)
+            guard member.extentEnd > position else { return }
             previous = member
         }
     }
