@@ -244,10 +244,14 @@ final class CheckContext {
     /// Place and category names, by number.
     private var placeNames: [String?] = []
     private var categoryNames: [String] = []
+    /// Category names for readers (``words(_:)``), by number.
+    private var categoryWords: [String] = []
     /// The claims with a time, grouped by place, category, unit, population and period, in the
     /// order of their keys; and each group's position by its key.
     private(set) var groups: [[Int]] = []
     private(set) var groupIndex: [GroupKey: Int] = [:]
+    /// Each group's key, by group: read in order without visiting its claims.
+    private(set) var groupKeys: [GroupKey] = []
     /// Each claim's place in time order (as-of day, then publication, article and offset), and
     /// the claim at each place.
     private(set) var rank: [Int] = []
@@ -372,6 +376,7 @@ final class CheckContext {
         for (place, id) in places { placeNames[Int(id)] = place }
         categoryNames = Array(repeating: "", count: categories.count)
         for (category, known) in categories { categoryNames[Int(known.id)] = category }
+        categoryWords = categoryNames.map(Check.words)
         // Each group's name: its most frequent written form (the first in order among equals).
         var best: [Int32: (form: String, count: Int)] = [:]
         for (form, count) in forms {
@@ -472,6 +477,7 @@ final class CheckContext {
         for j in keyed.indices.dropFirst() where keyed[j].key != keyed[j - 1].key { count += 1 }
         groupIndex.reserveCapacity(count)
         groups.reserveCapacity(count)
+        groupKeys.reserveCapacity(count)
         names.reserveCapacity(count)
         periods.reserveCapacity(count)
         var start = 0
@@ -481,6 +487,7 @@ final class CheckContext {
             let key = keyed[start].key
             let g = groups.count
             groupIndex[key] = g
+            groupKeys.append(key)
             groups.append(keyed[start..<end].map { Int($0.index) })
             for j in start..<end { groupOf[Int(keyed[j].index)] = Int32(g) }
             let day = times[Int(keyed[start].time)].end.iso
@@ -569,18 +576,37 @@ final class CheckContext {
     func group(_ key: GroupKey?) -> [Int]? { key.flatMap { groupIndex[$0] }.map { groups[$0] } }
 
     /// Claims in time order (as-of day, then publication, article and offset).
-    func inTimeOrder(_ indices: [Int]) -> [Int] {
-        // Sorted as ranks (plain integers), then turned back into claims.
-        var ranks = rank.withUnsafeBufferPointer { rank in indices.map { rank[$0] } }
-        ranks.sort()
-        return byRank.withUnsafeBufferPointer { byRank in ranks.map { byRank[$0] } }
-    }
+    func inTimeOrder(_ indices: [Int]) -> [Int] { timeOrdered(indices, distinct: false) }
 
     /// Claims in time order, each once.
-    func distinctInTimeOrder(_ indices: [Int]) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(indices.count)
-        for i in inTimeOrder(indices) where result.last != i { result.append(i) }
+    func distinctInTimeOrder(_ indices: [Int]) -> [Int] { timeOrdered(indices, distinct: true) }
+
+    /// `indices` in time order, each once when `distinct`: the list itself (shared, not copied)
+    /// when it is in that order already, as the rules often pass it; else sorted as ranks (plain
+    /// integers) in one new list and turned back into claims.
+    private func timeOrdered(_ indices: [Int], distinct: Bool) -> [Int] {
+        let ordered = rank.withUnsafeBufferPointer { rank in
+            indices.withUnsafeBufferPointer { list in
+                list.indices.dropFirst().allSatisfy { distinct ? rank[list[$0 - 1]] < rank[list[$0]] : rank[list[$0 - 1]] <= rank[list[$0]] }
+            }
+        }
+        if ordered { return indices }
+        var result = indices
+        var count = result.count
+        result.withUnsafeMutableBufferPointer { result in
+            rank.withUnsafeBufferPointer { rank in for k in result.indices { result[k] = rank[result[k]] } }
+            result.sort()
+            if distinct {
+                // Equal ranks are the same claim.
+                count = result.isEmpty ? 0 : 1
+                for k in result.indices.dropFirst() where result[k] != result[count - 1] {
+                    result[count] = result[k]
+                    count += 1
+                }
+            }
+            byRank.withUnsafeBufferPointer { byRank in for k in 0..<count { result[k] = byRank[result[k]] } }
+        }
+        if count < result.count { result.removeLast(result.count - count) }
         return result
     }
 
@@ -673,6 +699,9 @@ final class CheckContext {
 
     /// A category for readers: `captives_released` → `captives released`.
     func words(_ category: String) -> String { Check.words(category) }
+
+    /// Claim `i`'s category for readers (made once per category).
+    func words(of i: Int) -> String { categoryWords[Int(claims[i].categoryID)] }
 
     /// The phrase for a population in messages.
     func phrase(_ key: String?) -> String { name(key) ?? "everyone" }

@@ -274,7 +274,7 @@ extension CheckContext {
         let named = namedGroups(ordered)
         let population = named.single
         let groups = population == nil ? groupsPhrase(named.keys) : nil
-        let what = "\(words(records[first].category)) · \(groups ?? phrase(population))"
+        let what = "\(words(of: first)) · \(groups ?? phrase(population))"
         let failed = !evidence.isEmpty
         let message: String
         if rule == .runningTotalFalls {
