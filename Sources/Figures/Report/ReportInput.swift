@@ -144,9 +144,10 @@ public struct ReportInput: Sendable {
                 let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 if lines > 0 { claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16) }
             }
-            // Split after the line break nearest the middle, when the chunk is worth splitting.
+            // Split after the line break nearest the middle, when the chunk is worth splitting
+            // and a second core may parse half.
             var middle = chunk.count
-            if chunk.count >= ReportInput.splitAt, let newline = memchr(chunk.baseAddress! + chunk.count / 2, 0x0A, chunk.count - chunk.count / 2) {
+            if chunk.count >= ReportInput.splitAt, mayUseSeveralCores, let newline = memchr(chunk.baseAddress! + chunk.count / 2, 0x0A, chunk.count - chunk.count / 2) {
                 middle = chunk.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
             var first = ParsedLines(), second = ParsedLines()
