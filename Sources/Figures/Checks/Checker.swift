@@ -99,21 +99,32 @@ public struct Checker: Sendable {
         checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
         _ = context.groups; _ = context.groupIndex; lap("groups")
         // The rules only read the prepared claims: two sets of them run at the same time, each
-        // rule into its own list, and the lists are joined in the order the rules are listed.
-        var later: [Check] = [], last: [Check] = []
-        concurrently({
+        // rule into its own list, and the lists are joined in the order the rules are listed (on
+        // one core, each rule in that order into one list: no check is copied).
+        func firstSet(_ checks: inout [Check]) {
             context.conflictChecks(into: &checks)
             context.reversalChecks(into: &checks)
             context.sumChecks(into: &checks)
-            context.undatedChecks(into: &last)
-        }, {
-            context.partWholeChecks(into: &later)
-            context.staleChecks(into: &later)
-        })
-        checks.append(contentsOf: later)
-        checks.append(contentsOf: last)
-        later = []
-        last = []
+        }
+        func secondSet(_ checks: inout [Check]) {
+            context.partWholeChecks(into: &checks)
+            context.staleChecks(into: &checks)
+        }
+        if mayUseSeveralCores {
+            var later: [Check] = [], last: [Check] = []
+            concurrently({
+                firstSet(&checks)
+                context.undatedChecks(into: &last)
+            }, {
+                secondSet(&later)
+            })
+            checks.append(contentsOf: later)
+            checks.append(contentsOf: last)
+        } else {
+            firstSet(&checks)
+            secondSet(&checks)
+            context.undatedChecks(into: &checks)
+        }
         lap("rules")
         // A check's serial is the order in which it was made.
         for k in checks.indices { checks[k].serial = k }
