@@ -143,9 +143,13 @@ public struct Checker: Sendable {
 
 /// A claim prepared for the checks, as plain numbers (the claim itself, its time, population
 /// key and period are in the context's tables): a million of them are sorted and swept, and
-/// copying one copies no reference.
+/// copying one copies no reference. What a message cites of it is here too (its text when
+/// short, its article and publication day by number): the rules cite a million claims in no
+/// order, and reading the claims themselves would cost a cache miss each.
 struct Prepared: Sendable {
     let interval: FigureInterval
+    /// The text as written, when short (see ``CheckContext/cite(_:to:)``).
+    let text: ShortText
     let kind: Category.Kind
     let unit: Claim.Unit
     /// Its article, place, category and population (`-1`: everyone), numbered.
@@ -162,8 +166,16 @@ struct Prepared: Sendable {
     let published: Int
     /// For a running total: the series it belongs to (starts that agree) and the family of
     /// series (starts within a month of each other).
-    var series: Int?
-    var family: Int?
+    var series: Int? {
+        get { seriesNumber >= 0 ? Int(seriesNumber) : nil }
+        set { seriesNumber = newValue.map { Int32($0) } ?? -1 }
+    }
+    var family: Int? {
+        get { familyNumber >= 0 ? Int(familyNumber) : nil }
+        set { familyNumber = newValue.map { Int32($0) } ?? -1 }
+    }
+    /// ``series`` and ``family``, `-1` for none (four bytes each, not sixteen).
+    var seriesNumber: Int32 = -1, familyNumber: Int32 = -1
     /// Its group in ``CheckContext/groups``; `-1` when undated.
     var group: Int = -1
 
@@ -252,7 +264,8 @@ final class CheckContext {
     private var populationNames: [String] = []
     /// Each claim's group key for readers (`Gaza|killed|Palestinians|2023-10-07/2024-04-27`).
     private(set) var groupNames = GroupNames(ids: [], names: [])
-    /// Place and category names, by number.
+    /// Article, place and category names, by number.
+    private var articleNames: [String] = []
     private var placeNames: [String?] = []
     private var categoryNames: [String] = []
     /// Category names for readers (``words(_:)``), by number.
@@ -369,7 +382,8 @@ final class CheckContext {
             }
             inputPositions[k] = Int32(kept.count)
             kept.append(k)
-            claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
+            claims.append(Prepared(interval: FigureInterval(claim, rules: rules), text: ShortText(claim.text), kind: category.kind,
+                                   unit: claim.unit, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
@@ -383,6 +397,8 @@ final class CheckContext {
         }
         kept = []
         table = ClaimTable(records)
+        articleNames = Array(repeating: "", count: articles.count)
+        for (name, number) in articles { articleNames[number] = name }
         placeNames = Array(repeating: nil, count: places.count)
         for (place, id) in places { placeNames[Int(id)] = place }
         categoryNames = Array(repeating: "", count: categories.count)
@@ -631,7 +647,7 @@ final class CheckContext {
         let all = distinctInTimeOrder(indices)
         let rest = failed ? distinctInTimeOrder(evidence.isEmpty ? indices : evidence) : []
         let check = Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
-                          category: category, place: place ?? all.first.flatMap { records[$0].place }, population: name(population),
+                          category: category, place: place ?? all.first.flatMap(place(of:)), population: name(population),
                           populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: -1)
         return check
     }
@@ -646,13 +662,16 @@ final class CheckContext {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``cite(_:)-swift.method`` of claim `i` to `bytes` (the claim is not copied).
+    /// Appends ``cite(_:)-swift.method`` of claim `i` to `bytes`, from its prepared form (the
+    /// claim itself is read only for a long or empty text).
     func cite(_ i: Int, to bytes: inout [UInt8]) {
-        let written = records[i].text
-        if written.isEmpty { ReportBytes.append(formatted: records[i].value, to: &bytes) } else { ReportBytes.append(written, to: &bytes) }
+        if !claims[i].text.append(to: &bytes) {
+            let written = records[i].text
+            if written.isEmpty { ReportBytes.append(formatted: records[i].value, to: &bytes) } else { ReportBytes.append(written, to: &bytes) }
+        }
         bytes.append(UInt8(ascii: " "))
         bytes.append(UInt8(ascii: "("))
-        ReportBytes.append(records[i].article, to: &bytes)
+        ReportBytes.append(articleNames[claims[i].article], to: &bytes)
         let published = claims[i].published
         if published != .max {
             bytes.append(UInt8(ascii: ","))
@@ -713,6 +732,10 @@ final class CheckContext {
 
     /// Claim `i`'s category for readers (made once per category).
     func words(of i: Int) -> String { categoryWords[Int(claims[i].categoryID)] }
+
+    /// Claim `i`'s category and place, from their numbers (the claim is not read).
+    func category(of i: Int) -> String { categoryNames[Int(claims[i].categoryID)] }
+    func place(of i: Int) -> String? { placeNames[Int(claims[i].placeID)] }
 
     /// The phrase for a population in messages.
     func phrase(_ key: String?) -> String { name(key) ?? "everyone" }
@@ -804,4 +827,32 @@ final class CheckContext {
     }
 
     private static let kindPositions = Dictionary(uniqueKeysWithValues: Check.Kind.allCases.enumerated().map { ($1, $0) })
+}
+
+/// Up to 15 bytes of UTF-8 held in place, in two words: a claim's text as a message cites it.
+struct ShortText: Sendable {
+    private var bytes: (UInt64, UInt64) = (0, 0)
+    /// How many bytes there are; `0xFF`: the text is empty or longer than 15 bytes.
+    private var count: UInt8 { withUnsafeBytes(of: bytes) { $0[15] } }
+
+    init(_ text: String) {
+        ReportBytes.utf8(text) { utf8 in
+            withUnsafeMutableBytes(of: &bytes) { raw in
+                guard (1...15).contains(utf8.count) else {
+                    raw[15] = 0xFF
+                    return
+                }
+                raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
+                raw[15] = UInt8(utf8.count)
+            }
+        }
+    }
+
+    /// Appends the text, if it is held here; whether it is.
+    func append(to out: inout [UInt8]) -> Bool {
+        let count = self.count
+        guard count != 0xFF else { return false }
+        withUnsafeBytes(of: bytes) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<Int(count)])) }
+        return true
+    }
 }

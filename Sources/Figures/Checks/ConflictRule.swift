@@ -49,7 +49,7 @@ extension CheckContext {
                 message = "Reports of \(what) disagree: \(citePairs(pairs, "against", total: pairs.count < 3 ? nil : conflictPairCount(group)))."
             }
             checks.append(check(rule, failed: !disagreeing.isEmpty, reason: "reports_disagree", indices: ordered,
-                                evidence: disagreeing, category: records[first].category, population: population(first),
+                                evidence: disagreeing, category: category(of: first), population: population(first),
                                 refersTo: period(first), message: message))
         }
     }

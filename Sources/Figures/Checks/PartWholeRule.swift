@@ -43,7 +43,7 @@ extension CheckContext {
                 ? "The part \(cite(part)) is larger than its whole, \(cite(whole))."
                 : "The part \(cite(part)) is within its whole, \(cite(whole))."
             checks.append(check(.partOfWhole, failed: failed, reason: "part_over_whole", indices: [part, whole],
-                                category: records[part].category, population: population(whole),
+                                category: category(of: part), population: population(whole),
                                 refersTo: period(whole) ?? period(part), message: message))
         }
         for i in claims.indices {
@@ -55,13 +55,13 @@ extension CheckContext {
                     ? "\(cite(i)) is given as a part of \(FigureInterval.format(whole)), but is larger (\(share)%)."
                     : "\(cite(i)) is \(share)% of the whole it is given with, \(FigureInterval.format(whole))."
                 checks.append(check(.ofWhole, failed: failed, reason: "part_over_whole", indices: [i],
-                                    category: records[i].category, population: population(i), refersTo: period(i), message: message))
+                                    category: category(of: i), population: population(i), refersTo: period(i), message: message))
             }
             if claims[i].unit == .percent {
                 let failed = claims[i].interval.low > 100
                 let message = failed ? "\(cite(i)) is a share over 100%." : "\(cite(i)) is a share of at most 100%."
                 checks.append(check(.share, failed: failed, reason: "share_over_100", indices: [i],
-                                    category: records[i].category, population: population(i), refersTo: period(i), message: message))
+                                    category: category(of: i), population: population(i), refersTo: period(i), message: message))
             }
         }
         // Named groups by the group of everyone's claims of the same category and period, found
@@ -108,7 +108,7 @@ extension CheckContext {
                 ? "The figures for \(what) are within those for everyone: \(cite(named)) against \(cite(everyone))."
                 : "The figures for \(what) exceed those for everyone: \(citePairs(pairs, "against"))."
             checks.append(check(.subgroup, failed: !over.isEmpty, reason: "part_over_whole", indices: named + everyone,
-                                evidence: over + under, category: records[first].category,
+                                evidence: over + under, category: category(of: first),
                                 population: single, groups: groups, refersTo: period(first), message: message))
         }
     }

@@ -287,7 +287,7 @@ extension CheckContext {
                 : "The level of \(what) never rises beyond the captures reported in between: \(cite(ordered))."
         }
         return check(rule, failed: failed, reason: rule == .runningTotalFalls ? "running_total_falls" : "rises_without_capture",
-                     indices: ordered, evidence: Array(evidence), category: records[first].category, population: population,
+                     indices: ordered, evidence: Array(evidence), category: category(of: first), population: population,
                      groups: groups, refersTo: refersTo, message: message)
     }
 }
