@@ -152,6 +152,8 @@ struct Prepared: Sendable {
     let text: ShortText
     let kind: Category.Kind
     let unit: Claim.Unit
+    /// Whether it is a part of a whole, or listed with others (it has `part_of` or `list`).
+    let isPart: Bool
     /// Its article, place, category and population (`-1`: everyone), numbered.
     let article: Int
     let placeID: Int32, categoryID: Int32, populationID: Int32
@@ -383,7 +385,7 @@ final class CheckContext {
             inputPositions[k] = Int32(kept.count)
             kept.append(k)
             claims.append(Prepared(interval: FigureInterval(claim, rules: rules), text: ShortText(claim.text), kind: category.kind,
-                                   unit: claim.unit, article: article,
+                                   unit: claim.unit, isPart: claim.partOf != nil || claim.list != nil, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
@@ -732,6 +734,9 @@ final class CheckContext {
 
     /// Claim `i`'s category for readers (made once per category).
     func words(of i: Int) -> String { categoryWords[Int(claims[i].categoryID)] }
+
+    /// The number of the category named `name`; `-2`, which no claim has, when no claim has it.
+    func categoryID(named name: String) -> Int32 { categoryNames.firstIndex(of: name).map { Int32($0) } ?? -2 }
 
     /// Claim `i`'s category and place, from their numbers (the claim is not read).
     func category(of i: Int) -> String { categoryNames[Int(claims[i].categoryID)] }

@@ -59,12 +59,14 @@ extension CheckContext {
             guard let source = category.risesOnlyWith else { continue }
             var byUnit: [GroupKey: [Int]] = [:]
             var captures: [Int32: [Int]] = [:]
+            // The two categories by number (`-2`, which no claim has, when no claim has one).
+            let stock = categoryID(named: category.name), captured = categoryID(named: source)
             for i in claims.indices where claims[i].isDated {
-                if claims[i].series == nil && records[i].category == category.name {
+                if claims[i].series == nil && claims[i].categoryID == stock {
                     let p = claims[i]
                     byUnit[GroupKey(place: p.placeID, category: 0, unit: p.unit == .percent ? 1 : 0, population: 0, series: 0, first: 0, last: 0),
                            default: []].append(i)
-                } else if records[i].category == source {
+                } else if claims[i].categoryID == captured {
                     captures[claims[i].placeID, default: []].append(i)
                 }
             }
