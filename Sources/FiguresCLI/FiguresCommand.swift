@@ -41,6 +41,11 @@ struct RuleOptions: ParsableArguments {
     func load() throws -> RuleBook {
         rules.isEmpty ? try RuleBook.standard() : try RuleBook.load(rules)
     }
+
+    /// The tables for checking claims only: the rules' patterns are not compiled.
+    func loadForChecking() throws -> RuleBook {
+        try RuleBook.forChecking(rules)
+    }
 }
 
 /// Writes bytes to standard output through a buffer.

@@ -51,7 +51,8 @@ struct ReportCommand: ParsableCommand {
         guard !claims.isEmpty || !paths.isEmpty else { throw failure("give article files or folders, or --claims FILE...") }
         let report: Report
         do {
-            let rules = try ruleOptions.load()
+            // Claims read from files need only the tables; extracting needs the rules compiled.
+            let rules = try paths.isEmpty ? ruleOptions.loadForChecking() : ruleOptions.load()
             let manifest = try self.manifest.map(Manifest.read)
             var input = ReportInput()
             let t0 = Date()

@@ -78,6 +78,18 @@ import Testing
         #expect(claims.map(\.category) == ["evacuated"])
     }
 
+    @Test func aBookForCheckingHasTheTablesAndCompilesItsRulesWhenUsed() throws {
+        let standard = try RuleBook.standard()
+        let checking = try RuleBook.forChecking()
+        #expect(checking.categories.map(\.name) == standard.categories.map(\.name))
+        let claims = try Extractor(rules: standard).claims(in: Article(id: "a", text: "At least 40 people were killed on Monday.",
+                                                                      published: Day(year: 2024, month: 1, day: 2)))
+        #expect(Report(claims: claims, rules: checking).csv() == Report(claims: claims, rules: standard).csv())
+        // Extracting with it compiles the rules then.
+        #expect(try Extractor(rules: checking).claims(in: Article(id: "a", text: "At least 40 people were killed on Monday.",
+                                                                  published: Day(year: 2024, month: 1, day: 2))) == claims)
+    }
+
     @Test func malformedYAMLNamesTheFile() {
         let error = loadError("rules: [ {name: x")
         #expect(error?.file.hasSuffix("user.yaml") == true)

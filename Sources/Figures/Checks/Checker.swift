@@ -99,21 +99,32 @@ public struct Checker: Sendable {
         checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
         _ = context.groups; _ = context.groupIndex; lap("groups")
         // The rules only read the prepared claims: two sets of them run at the same time, each
-        // rule into its own list, and the lists are joined in the order the rules are listed.
-        var later: [Check] = [], last: [Check] = []
-        concurrently({
+        // rule into its own list, and the lists are joined in the order the rules are listed (on
+        // one core, each rule in that order into one list: no check is copied).
+        func firstSet(_ checks: inout [Check]) {
             context.conflictChecks(into: &checks)
             context.reversalChecks(into: &checks)
             context.sumChecks(into: &checks)
-            context.undatedChecks(into: &last)
-        }, {
-            context.partWholeChecks(into: &later)
-            context.staleChecks(into: &later)
-        })
-        checks.append(contentsOf: later)
-        checks.append(contentsOf: last)
-        later = []
-        last = []
+        }
+        func secondSet(_ checks: inout [Check]) {
+            context.partWholeChecks(into: &checks)
+            context.staleChecks(into: &checks)
+        }
+        if mayUseSeveralCores {
+            var later: [Check] = [], last: [Check] = []
+            concurrently({
+                firstSet(&checks)
+                context.undatedChecks(into: &last)
+            }, {
+                secondSet(&later)
+            })
+            checks.append(contentsOf: later)
+            checks.append(contentsOf: last)
+        } else {
+            firstSet(&checks)
+            secondSet(&checks)
+            context.undatedChecks(into: &checks)
+        }
         lap("rules")
         // A check's serial is the order in which it was made.
         for k in checks.indices { checks[k].serial = k }
@@ -132,11 +143,17 @@ public struct Checker: Sendable {
 
 /// A claim prepared for the checks, as plain numbers (the claim itself, its time, population
 /// key and period are in the context's tables): a million of them are sorted and swept, and
-/// copying one copies no reference.
+/// copying one copies no reference. What a message cites of it is here too (its text when
+/// short, its article and publication day by number): the rules cite a million claims in no
+/// order, and reading the claims themselves would cost a cache miss each.
 struct Prepared: Sendable {
     let interval: FigureInterval
+    /// The text as written, when short (see ``CheckContext/cite(_:to:)``).
+    let text: ShortText
     let kind: Category.Kind
     let unit: Claim.Unit
+    /// Whether it is a part of a whole, or listed with others (it has `part_of` or `list`).
+    let isPart: Bool
     /// Its article, place, category and population (`-1`: everyone), numbered.
     let article: Int
     let placeID: Int32, categoryID: Int32, populationID: Int32
@@ -151,8 +168,16 @@ struct Prepared: Sendable {
     let published: Int
     /// For a running total: the series it belongs to (starts that agree) and the family of
     /// series (starts within a month of each other).
-    var series: Int?
-    var family: Int?
+    var series: Int? {
+        get { seriesNumber >= 0 ? Int(seriesNumber) : nil }
+        set { seriesNumber = newValue.map { Int32($0) } ?? -1 }
+    }
+    var family: Int? {
+        get { familyNumber >= 0 ? Int(familyNumber) : nil }
+        set { familyNumber = newValue.map { Int32($0) } ?? -1 }
+    }
+    /// ``series`` and ``family``, `-1` for none (four bytes each, not sixteen).
+    var seriesNumber: Int32 = -1, familyNumber: Int32 = -1
     /// Its group in ``CheckContext/groups``; `-1` when undated.
     var group: Int = -1
 
@@ -241,13 +266,18 @@ final class CheckContext {
     private var populationNames: [String] = []
     /// Each claim's group key for readers (`Gaza|killed|Palestinians|2023-10-07/2024-04-27`).
     private(set) var groupNames = GroupNames(ids: [], names: [])
-    /// Place and category names, by number.
+    /// Article, place and category names, by number.
+    private var articleNames: [String] = []
     private var placeNames: [String?] = []
     private var categoryNames: [String] = []
+    /// Category names for readers (``words(_:)``), by number.
+    private var categoryWords: [String] = []
     /// The claims with a time, grouped by place, category, unit, population and period, in the
     /// order of their keys; and each group's position by its key.
     private(set) var groups: [[Int]] = []
     private(set) var groupIndex: [GroupKey: Int] = [:]
+    /// Each group's key, by group: read in order without visiting its claims.
+    private(set) var groupKeys: [GroupKey] = []
     /// Each claim's place in time order (as-of day, then publication, article and offset), and
     /// the claim at each place.
     private(set) var rank: [Int] = []
@@ -354,7 +384,8 @@ final class CheckContext {
             }
             inputPositions[k] = Int32(kept.count)
             kept.append(k)
-            claims.append(Prepared(interval: FigureInterval(claim, rules: rules), kind: category.kind, unit: claim.unit, article: article,
+            claims.append(Prepared(interval: FigureInterval(claim, rules: rules), text: ShortText(claim.text), kind: category.kind,
+                                   unit: claim.unit, isPart: claim.partOf != nil || claim.list != nil, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
@@ -368,10 +399,13 @@ final class CheckContext {
         }
         kept = []
         table = ClaimTable(records)
+        articleNames = Array(repeating: "", count: articles.count)
+        for (name, number) in articles { articleNames[number] = name }
         placeNames = Array(repeating: nil, count: places.count)
         for (place, id) in places { placeNames[Int(id)] = place }
         categoryNames = Array(repeating: "", count: categories.count)
         for (category, known) in categories { categoryNames[Int(known.id)] = category }
+        categoryWords = categoryNames.map(Check.words)
         // Each group's name: its most frequent written form (the first in order among equals).
         var best: [Int32: (form: String, count: Int)] = [:]
         for (form, count) in forms {
@@ -472,6 +506,7 @@ final class CheckContext {
         for j in keyed.indices.dropFirst() where keyed[j].key != keyed[j - 1].key { count += 1 }
         groupIndex.reserveCapacity(count)
         groups.reserveCapacity(count)
+        groupKeys.reserveCapacity(count)
         names.reserveCapacity(count)
         periods.reserveCapacity(count)
         var start = 0
@@ -481,6 +516,7 @@ final class CheckContext {
             let key = keyed[start].key
             let g = groups.count
             groupIndex[key] = g
+            groupKeys.append(key)
             groups.append(keyed[start..<end].map { Int($0.index) })
             for j in start..<end { groupOf[Int(keyed[j].index)] = Int32(g) }
             let day = times[Int(keyed[start].time)].end.iso
@@ -569,18 +605,37 @@ final class CheckContext {
     func group(_ key: GroupKey?) -> [Int]? { key.flatMap { groupIndex[$0] }.map { groups[$0] } }
 
     /// Claims in time order (as-of day, then publication, article and offset).
-    func inTimeOrder(_ indices: [Int]) -> [Int] {
-        // Sorted as ranks (plain integers), then turned back into claims.
-        var ranks = rank.withUnsafeBufferPointer { rank in indices.map { rank[$0] } }
-        ranks.sort()
-        return byRank.withUnsafeBufferPointer { byRank in ranks.map { byRank[$0] } }
-    }
+    func inTimeOrder(_ indices: [Int]) -> [Int] { timeOrdered(indices, distinct: false) }
 
     /// Claims in time order, each once.
-    func distinctInTimeOrder(_ indices: [Int]) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(indices.count)
-        for i in inTimeOrder(indices) where result.last != i { result.append(i) }
+    func distinctInTimeOrder(_ indices: [Int]) -> [Int] { timeOrdered(indices, distinct: true) }
+
+    /// `indices` in time order, each once when `distinct`: the list itself (shared, not copied)
+    /// when it is in that order already, as the rules often pass it; else sorted as ranks (plain
+    /// integers) in one new list and turned back into claims.
+    private func timeOrdered(_ indices: [Int], distinct: Bool) -> [Int] {
+        let ordered = rank.withUnsafeBufferPointer { rank in
+            indices.withUnsafeBufferPointer { list in
+                list.indices.dropFirst().allSatisfy { distinct ? rank[list[$0 - 1]] < rank[list[$0]] : rank[list[$0 - 1]] <= rank[list[$0]] }
+            }
+        }
+        if ordered { return indices }
+        var result = indices
+        var count = result.count
+        result.withUnsafeMutableBufferPointer { result in
+            rank.withUnsafeBufferPointer { rank in for k in result.indices { result[k] = rank[result[k]] } }
+            result.sort()
+            if distinct {
+                // Equal ranks are the same claim.
+                count = result.isEmpty ? 0 : 1
+                for k in result.indices.dropFirst() where result[k] != result[count - 1] {
+                    result[count] = result[k]
+                    count += 1
+                }
+            }
+            byRank.withUnsafeBufferPointer { byRank in for k in 0..<count { result[k] = byRank[result[k]] } }
+        }
+        if count < result.count { result.removeLast(result.count - count) }
         return result
     }
 
@@ -594,7 +649,7 @@ final class CheckContext {
         let all = distinctInTimeOrder(indices)
         let rest = failed ? distinctInTimeOrder(evidence.isEmpty ? indices : evidence) : []
         let check = Check(rule: rule, outcome: failed ? .fail : .pass, reason: failed ? reason : nil, severity: failed ? severity : nil,
-                          category: category, place: place ?? all.first.flatMap { records[$0].place }, population: name(population),
+                          category: category, place: place ?? all.first.flatMap(place(of:)), population: name(population),
                           populationLabel: groups, refersTo: refersTo, table: table, claims: all, evidence: rest, message: message, serial: -1)
         return check
     }
@@ -609,13 +664,16 @@ final class CheckContext {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``cite(_:)-swift.method`` of claim `i` to `bytes` (the claim is not copied).
+    /// Appends ``cite(_:)-swift.method`` of claim `i` to `bytes`, from its prepared form (the
+    /// claim itself is read only for a long or empty text).
     func cite(_ i: Int, to bytes: inout [UInt8]) {
-        let written = records[i].text
-        if written.isEmpty { ReportBytes.append(formatted: records[i].value, to: &bytes) } else { ReportBytes.append(written, to: &bytes) }
+        if !claims[i].text.append(to: &bytes) {
+            let written = records[i].text
+            if written.isEmpty { ReportBytes.append(formatted: records[i].value, to: &bytes) } else { ReportBytes.append(written, to: &bytes) }
+        }
         bytes.append(UInt8(ascii: " "))
         bytes.append(UInt8(ascii: "("))
-        ReportBytes.append(records[i].article, to: &bytes)
+        ReportBytes.append(articleNames[claims[i].article], to: &bytes)
         let published = claims[i].published
         if published != .max {
             bytes.append(UInt8(ascii: ","))
@@ -673,6 +731,16 @@ final class CheckContext {
 
     /// A category for readers: `captives_released` → `captives released`.
     func words(_ category: String) -> String { Check.words(category) }
+
+    /// Claim `i`'s category for readers (made once per category).
+    func words(of i: Int) -> String { categoryWords[Int(claims[i].categoryID)] }
+
+    /// The number of the category named `name`; `-2`, which no claim has, when no claim has it.
+    func categoryID(named name: String) -> Int32 { categoryNames.firstIndex(of: name).map { Int32($0) } ?? -2 }
+
+    /// Claim `i`'s category and place, from their numbers (the claim is not read).
+    func category(of i: Int) -> String { categoryNames[Int(claims[i].categoryID)] }
+    func place(of i: Int) -> String? { placeNames[Int(claims[i].placeID)] }
 
     /// The phrase for a population in messages.
     func phrase(_ key: String?) -> String { name(key) ?? "everyone" }
@@ -764,4 +832,32 @@ final class CheckContext {
     }
 
     private static let kindPositions = Dictionary(uniqueKeysWithValues: Check.Kind.allCases.enumerated().map { ($1, $0) })
+}
+
+/// Up to 15 bytes of UTF-8 held in place, in two words: a claim's text as a message cites it.
+struct ShortText: Sendable {
+    private var bytes: (UInt64, UInt64) = (0, 0)
+    /// How many bytes there are; `0xFF`: the text is empty or longer than 15 bytes.
+    private var count: UInt8 { withUnsafeBytes(of: bytes) { $0[15] } }
+
+    init(_ text: String) {
+        ReportBytes.utf8(text) { utf8 in
+            withUnsafeMutableBytes(of: &bytes) { raw in
+                guard (1...15).contains(utf8.count) else {
+                    raw[15] = 0xFF
+                    return
+                }
+                raw.copyMemory(from: UnsafeRawBufferPointer(utf8))
+                raw[15] = UInt8(utf8.count)
+            }
+        }
+    }
+
+    /// Appends the text, if it is held here; whether it is.
+    func append(to out: inout [UInt8]) -> Bool {
+        let count = self.count
+        guard count != 0xFF else { return false }
+        withUnsafeBytes(of: bytes) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<Int(count)])) }
+        return true
+    }
 }

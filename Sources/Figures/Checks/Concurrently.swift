@@ -1,12 +1,20 @@
 import Dispatch
+import Foundation
 
 /// Runs `first` and `second` at the same time, on two threads when a second core is free, and
 /// returns when both have returned. A report over a million claims does several independent
 /// pieces of work (parsing two halves of a chunk, two sets of rules over the same prepared
-/// claims); on two cores they take the time of the longer one.
+/// claims); on two cores they take the time of the longer one. When the process may run on one
+/// core only (`taskset -c 0`), they run one after the other: two threads taking turns on one
+/// core would only evict each other's data from its caches.
 ///
 /// The two bodies must not write anything the other reads: each writes only its own result.
 func concurrently(_ first: () -> Void, _ second: () -> Void) {
+    guard mayUseSeveralCores else {
+        first()
+        second()
+        return
+    }
     withoutActuallyEscaping(second) { second in
         // `second` on a thread of the pool, `first` on this one (not a concurrentPerform, which
         // runs serially inside another).
@@ -35,3 +43,16 @@ private final class OtherThread: @unchecked Sendable {
 
     func wait() { done.wait() }
 }
+
+/// Whether this process may run on more than one core: the cores of its affinity mask
+/// (`Cpus_allowed` in `/proc/self/status`), read once; `true` when it cannot be read.
+let mayUseSeveralCores: Bool = {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) else { return true }
+    var cores = 0
+    for digit in line.dropFirst("Cpus_allowed:".count) {
+        guard let bits = digit.hexDigitValue else { continue }
+        cores += bits.nonzeroBitCount
+    }
+    return cores != 1
+}()

@@ -37,17 +37,19 @@ extension CheckContext {
             }
             let disagreeing = group.filter { disagrees($0, highestLow, lowestHigh) }
             let rule: CheckRule = claims[first].isRunningTotal ? .sameTotal : claims[first].kind == .stock ? .sameLevel : .sameEvent
-            let what = "\(words(records[first].category)) · \(phrase(population(first))) · \(period(first)!)"
+            let what = "\(words(of: first)) · \(phrase(population(first))) · \(period(first)!)"
+            // In time order once, for the message and the check.
+            let ordered = inTimeOrder(group)
             let message: String
             if disagreeing.isEmpty {
-                message = "\(group.count) reports of \(what) agree: \(cite(group))."
+                message = "\(group.count) reports of \(what) agree: \(cite(ordered))."
             } else {
                 let pairs = firstConflictPairs(group)
                 // More pairs than the message cites: count them.
                 message = "Reports of \(what) disagree: \(citePairs(pairs, "against", total: pairs.count < 3 ? nil : conflictPairCount(group)))."
             }
-            checks.append(check(rule, failed: !disagreeing.isEmpty, reason: "reports_disagree", indices: group,
-                                evidence: disagreeing, category: records[first].category, population: population(first),
+            checks.append(check(rule, failed: !disagreeing.isEmpty, reason: "reports_disagree", indices: ordered,
+                                evidence: disagreeing, category: category(of: first), population: population(first),
                                 refersTo: period(first), message: message))
         }
     }

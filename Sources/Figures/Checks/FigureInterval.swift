@@ -42,7 +42,7 @@ public struct FigureInterval: Sendable, Hashable, CustomStringConvertible {
         var high = claim.high
         let unbounded = claim.qualifier != .exact && claim.qualifier != .range
         if unbounded, low == claim.value, high == claim.value,
-           let bounds = rules?.scanner.quantities.lexicon.bounds[claim.qualifier] {
+           let bounds = rules?.numberLexicon.bounds[claim.qualifier] {
             low = bounds.low.map { claim.value * $0 }
             high = bounds.high.map { claim.value * $0 }
         }

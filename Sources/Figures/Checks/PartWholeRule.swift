@@ -43,7 +43,7 @@ extension CheckContext {
                 ? "The part \(cite(part)) is larger than its whole, \(cite(whole))."
                 : "The part \(cite(part)) is within its whole, \(cite(whole))."
             checks.append(check(.partOfWhole, failed: failed, reason: "part_over_whole", indices: [part, whole],
-                                category: records[part].category, population: population(whole),
+                                category: category(of: part), population: population(whole),
                                 refersTo: period(whole) ?? period(part), message: message))
         }
         for i in claims.indices {
@@ -55,28 +55,38 @@ extension CheckContext {
                     ? "\(cite(i)) is given as a part of \(FigureInterval.format(whole)), but is larger (\(share)%)."
                     : "\(cite(i)) is \(share)% of the whole it is given with, \(FigureInterval.format(whole))."
                 checks.append(check(.ofWhole, failed: failed, reason: "part_over_whole", indices: [i],
-                                    category: records[i].category, population: population(i), refersTo: period(i), message: message))
+                                    category: category(of: i), population: population(i), refersTo: period(i), message: message))
             }
             if claims[i].unit == .percent {
                 let failed = claims[i].interval.low > 100
                 let message = failed ? "\(cite(i)) is a share over 100%." : "\(cite(i)) is a share of at most 100%."
                 checks.append(check(.share, failed: failed, reason: "share_over_100", indices: [i],
-                                    category: records[i].category, population: population(i), refersTo: period(i), message: message))
+                                    category: category(of: i), population: population(i), refersTo: period(i), message: message))
             }
         }
-        // Named groups by the group of everyone's claims of the same category and period.
-        var namedByWhole: [GroupKey: [[Int]]] = [:]
-        for group in groups where claims[group[0]].populationID >= 0 {
-            let whole = claims[group[0]].key(everyone: true)!
-            if groupIndex[whole] != nil { namedByWhole[whole, default: []].append(group) }
+        // Named groups by the group of everyone's claims of the same category and period, found
+        // from the groups' keys, as (whole, named) group numbers in the order of the wholes' keys
+        // (the groups are numbered in the order of their keys).
+        var namedByWhole: [UInt64] = []
+        for g in groupKeys.indices where groupKeys[g].population >= 0 {
+            var whole = groupKeys[g]
+            whole.population = -1
+            if let w = groupIndex[whole] { namedByWhole.append(UInt64(w) << 32 | UInt64(g)) }
         }
-        for whole in namedByWhole.keys.sorted() {
-            let everyone = groups[groupIndex[whole]!]
+        namedByWhole.sort()
+        var next = 0
+        while next < namedByWhole.count {
+            let w = Int(namedByWhole[next] >> 32)
+            var end = next + 1
+            while end < namedByWhole.count, namedByWhole[end] >> 32 == w { end += 1 }
+            let namedGroups = namedByWhole[next..<end].map { self.groups[Int($0 & 0xFFFF_FFFF)] }
+            next = end
+            let everyone = self.groups[w]
             var lowestHigh = TopByArticle()
             for e in everyone { lowestHigh.add(-claims[e].interval.high, article: claims[e].article, index: e) }
             // A named group is compared when one of its claims is in another article than a
             // claim about everyone.
-            let compared = namedByWhole[whole]!.filter { group in group.contains { lowestHigh.excluding(claims[$0].article) != nil } }
+            let compared = namedGroups.filter { group in group.contains { lowestHigh.excluding(claims[$0].article) != nil } }
             guard !compared.isEmpty else { continue }
             let named = compared.flatMap { $0 }
             var highestLow = TopByArticle()
@@ -93,12 +103,12 @@ extension CheckContext {
             let first = named[0]
             let single = compared.count == 1 ? population(first) : nil
             let groups = groupsPhrase(compared.map { population($0[0])! })
-            let what = "\(words(records[first].category)) · \(groups ?? phrase(single)) · \(period(first)!)"
+            let what = "\(words(of: first)) · \(groups ?? phrase(single)) · \(period(first)!)"
             let message = over.isEmpty
                 ? "The figures for \(what) are within those for everyone: \(cite(named)) against \(cite(everyone))."
                 : "The figures for \(what) exceed those for everyone: \(citePairs(pairs, "against"))."
             checks.append(check(.subgroup, failed: !over.isEmpty, reason: "part_over_whole", indices: named + everyone,
-                                evidence: over + under, category: records[first].category,
+                                evidence: over + under, category: category(of: first),
                                 population: single, groups: groups, refersTo: period(first), message: message))
         }
     }

@@ -59,12 +59,14 @@ extension CheckContext {
             guard let source = category.risesOnlyWith else { continue }
             var byUnit: [GroupKey: [Int]] = [:]
             var captures: [Int32: [Int]] = [:]
+            // The two categories by number (`-2`, which no claim has, when no claim has one).
+            let stock = categoryID(named: category.name), captured = categoryID(named: source)
             for i in claims.indices where claims[i].isDated {
-                if claims[i].series == nil && records[i].category == category.name {
+                if claims[i].series == nil && claims[i].categoryID == stock {
                     let p = claims[i]
                     byUnit[GroupKey(place: p.placeID, category: 0, unit: p.unit == .percent ? 1 : 0, population: 0, series: 0, first: 0, last: 0),
                            default: []].append(i)
-                } else if records[i].category == source {
+                } else if claims[i].categoryID == captured {
                     captures[claims[i].placeID, default: []].append(i)
                 }
             }
@@ -274,7 +276,7 @@ extension CheckContext {
         let named = namedGroups(ordered)
         let population = named.single
         let groups = population == nil ? groupsPhrase(named.keys) : nil
-        let what = "\(words(records[first].category)) · \(groups ?? phrase(population))"
+        let what = "\(words(of: first)) · \(groups ?? phrase(population))"
         let failed = !evidence.isEmpty
         let message: String
         if rule == .runningTotalFalls {
@@ -287,7 +289,7 @@ extension CheckContext {
                 : "The level of \(what) never rises beyond the captures reported in between: \(cite(ordered))."
         }
         return check(rule, failed: failed, reason: rule == .runningTotalFalls ? "running_total_falls" : "rises_without_capture",
-                     indices: ordered, evidence: Array(evidence), category: records[first].category, population: population,
+                     indices: ordered, evidence: Array(evidence), category: category(of: first), population: population,
                      groups: groups, refersTo: refersTo, message: message)
     }
 }

@@ -60,13 +60,13 @@ extension CheckContext {
             }
             let first = members[0]
             let newest = newestOf.best!.index
-            let day = records[first].published!.iso
-            let what = "\(words(records[first].category)) · \(phrase(population(first)))"
+            let day = iso(claims[first].published)
+            let what = "\(words(of: first)) · \(phrase(population(first)))"
             let message = stale.isEmpty
                 ? "The figures of \(what) published on \(day) are of about the same date: \(cite(members))."
                 : "Published on \(day), \(cite(stale)) \(stale.count == 1 ? "is" : "are") more than \(options.staleAfterDays) days older than \(cite(Array(newer)))."
             checks.append(check(.staleSameDay, failed: !stale.isEmpty, reason: "older_than_same_day", severity: .warning,
-                                indices: members, evidence: stale + Array(newer), category: records[first].category,
+                                indices: members, evidence: stale + Array(newer), category: category(of: first),
                                 population: population(first), refersTo: period(newest), message: message))
         }
     }

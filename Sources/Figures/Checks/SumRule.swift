@@ -26,7 +26,7 @@ extension CheckContext {
     func partSets(minimum: Int) -> [Parts] {
         var byWhole: [String: [Int]] = [:]
         var byList: [String: [Int]] = [:]
-        for i in claims.indices where claims[i].unit == .people && (records[i].partOf != nil || records[i].list != nil) {
+        for i in claims.indices where claims[i].unit == .people && claims[i].isPart {
             let c = records[i]
             if let whole = c.partOf {
                 byWhole["\(c.article)|\(whole)|\(c.category)", default: []].append(i)

@@ -19,8 +19,10 @@ extension CheckContext {
         for members in buckets.values.sorted(by: { records[$0[0]].category < records[$1[0]].category }) {
             let category = records[members[0]].category
             let undated = members.filter { !claims[$0].isDated }
-            let populations = Set((undated.isEmpty ? members : undated).map { claims[$0].populationID })
-            let population = populations.count == 1 ? self.population((undated.isEmpty ? members : undated)[0]) : nil
+            // Shared when every claim has the first one's (compared by number).
+            let described = undated.isEmpty ? members : undated
+            let population = described.allSatisfy({ claims[$0].populationID == claims[described[0]].populationID })
+                ? self.population(described[0]) : nil
             let message: String
             if undated.isEmpty {
                 message = members.count == 1 ? "The claim of \(words(category)) can be placed in time." : "All \(members.count) claims of \(words(category)) can be placed in time."
@@ -29,8 +31,8 @@ extension CheckContext {
             }
             // The place the claims share, if they share one (not the first claim's: a check over
             // every claim of a category is about no one place).
-            let listed = undated.isEmpty ? members : undated
-            let place = Set(listed.map { records[$0].place }).count == 1 ? records[listed[0]].place : nil
+            let listed = described
+            let place = listed.allSatisfy({ claims[$0].placeID == claims[listed[0]].placeID }) ? self.place(of: listed[0]) : nil
             checks.append(check(.undated, failed: !undated.isEmpty, reason: "no_time", severity: .info, indices: undated,
                                 category: category, place: place, population: population, refersTo: nil,
                                 message: message))

@@ -100,7 +100,9 @@ struct ClaimRules: Sendable {
     /// `(?&since_comparison)` ending where "since" starts.
     let sinceComparison: Pattern
 
-    init(files: [RuleFile], lexicon: Lexicon, grammar: Grammar) throws {
+    /// The categories the files declare, in order (a later one replaces one of the same name),
+    /// and those dated from a "since …".
+    static func categories(in files: [RuleFile]) throws -> (declared: [Category], datedFromSince: Set<String>) {
         var categories: [Category] = []
         var datedFromSince: Set<String> = []
         for file in files {
@@ -118,8 +120,14 @@ struct ClaimRules: Sendable {
                 categories.append(category)
             }
         }
+        return (categories, datedFromSince)
+    }
+
+    /// Compiles the rules of `files`, whose categories are `categories` (``categories(in:)``).
+    init(files: [RuleFile], lexicon: Lexicon, grammar: Grammar, categories declared: (declared: [Category], datedFromSince: Set<String>)) throws {
+        let categories = declared.declared
         self.categories = categories
-        self.datedFromSince = datedFromSince
+        self.datedFromSince = declared.datedFromSince
         let names = Set(categories.map(\.name))
 
         var rules: [ClaimRule] = []
@@ -242,10 +250,10 @@ struct ClaimRules: Sendable {
 
 extension RuleBook {
     /// The claim categories declared in the rule tables, in order.
-    public var categories: [Category] { claimRules.categories }
+    public var categories: [Category] { declaredCategories }
 
     /// The category named `name`, if declared.
-    public func category(named name: String) -> Category? { claimRules.categories.first { $0.name == name } }
+    public func category(named name: String) -> Category? { declaredCategories.first { $0.name == name } }
 
     /// The names of the claim rules, in the order they were loaded.
     public var claimRuleNames: [String] {

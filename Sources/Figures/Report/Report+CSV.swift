@@ -16,8 +16,8 @@ extension Report {
         // list per kind with each claim's run in it (in the order of the checks and findings).
         // (The two lists are made at the same time.)
         var checksOfClaim = IndexRuns(), findingsOfClaim = IndexRuns()
-        concurrently({ checksOfClaim = IndexRuns(count: table.claims.count, checks.indices.lazy.map { self.checks[$0].claimIndices }) },
-                     { findingsOfClaim = IndexRuns(count: table.claims.count, findings.indices.lazy.map { self.findings[$0].evidenceIndices }) })
+        concurrently({ checksOfClaim = IndexRuns(count: table.claims.count, checks, evidence: false) },
+                     { findingsOfClaim = IndexRuns(count: table.claims.count, findings, evidence: true) })
         struct SkipKey: Hashable { let article: String, start: Int, category: String }
         var why: [SkipKey: String] = [:]
         for s in skipped { why[SkipKey(article: s.claim.article, start: s.claim.start, category: s.claim.category)] = s.why }
@@ -26,32 +26,33 @@ extension Report {
             out.items(claims.count, block: 1 << 14) { n, out in
                 let position = Int(claimPositions[n])
                 out.append { b in
-                    let c = claims[n]
+                    // Each field is read in place: a copy of the claim would retain its every string.
+                    let c = claims.baseAddress! + n
                     func comma() { b.append(UInt8(ascii: ",")) }
                     func field(_ text: String?) {
                         if let text { ReportBytes.append(csvField: text, to: &b) }
                         comma()
                     }
-                    Report.appendCSVID(c.article, c.start, to: &b); comma()
-                    field(c.article)
-                    if let day = c.published { ReportBytes.append(day: day, to: &b) }
+                    Report.appendCSVID(c.pointee.article, c.pointee.start, to: &b); comma()
+                    field(c.pointee.article)
+                    if let day = c.pointee.published { ReportBytes.append(day: day, to: &b) }
                     comma()
-                    field(c.outlet)
-                    field(c.category)
-                    field(c.population)
-                    ReportBytes.append(number: c.value, to: &b); comma()
-                    field(c.qualifier.rawValue)
-                    if let low = c.low { ReportBytes.append(number: low, to: &b) }
+                    field(c.pointee.outlet)
+                    field(c.pointee.category)
+                    field(c.pointee.population)
+                    ReportBytes.append(number: c.pointee.value, to: &b); comma()
+                    field(c.pointee.qualifier.rawValue)
+                    if let low = c.pointee.low { ReportBytes.append(number: low, to: &b) }
                     comma()
-                    if let high = c.high { ReportBytes.append(number: high, to: &b) }
+                    if let high = c.pointee.high { ReportBytes.append(number: high, to: &b) }
                     comma()
-                    field(c.unit.rawValue)
-                    field(c.modality.rawValue)
-                    field(c.refersTo)
-                    field(c.attributedTo)
-                    ReportBytes.append(int: c.start, to: &b); comma()
-                    ReportBytes.append(int: c.end, to: &b); comma()
-                    field(c.text)
+                    field(c.pointee.unit.rawValue)
+                    field(c.pointee.modality.rawValue)
+                    field(c.pointee.refersTo)
+                    field(c.pointee.attributedTo)
+                    ReportBytes.append(int: c.pointee.start, to: &b); comma()
+                    ReportBytes.append(int: c.pointee.end, to: &b); comma()
+                    field(c.pointee.text)
                     if position >= 0 {
                         field(tableGroups[position])
                         var first = true
@@ -73,8 +74,8 @@ extension Report {
                     } else {
                         comma(); comma(); comma()
                     }
-                    if !why.isEmpty { field(why[SkipKey(article: c.article, start: c.start, category: c.category)]) } else { comma() }
-                    ReportBytes.append(csvField: c.sentence, to: &b)
+                    if !why.isEmpty { field(why[SkipKey(article: c.pointee.article, start: c.pointee.start, category: c.pointee.category)]) } else { comma() }
+                    ReportBytes.append(csvField: c.pointee.sentence, to: &b)
                     b.append(0x0D)
                     b.append(0x0A)
                 }
@@ -116,16 +117,22 @@ struct IndexRuns {
     /// No positions.
     init() {}
 
-    init<S: Sequence>(count: Int, _ lists: S) where S.Element == [Int] {
+    /// For each position, the checks among `checks` that compared it (or whose failure rests on
+    /// it, for the `evidence`), each check read in place (not copied).
+    init(count: Int, _ checks: [Check], evidence: Bool) {
         var starts = [Int32](repeating: 0, count: count + 1)
-        for list in lists { for i in list { starts[i + 1] += 1 } }
-        for i in 0..<count { starts[i + 1] += starts[i] }
-        var next = starts
-        var items = [Int32](repeating: 0, count: Int(starts[count]))
-        for (k, list) in lists.enumerated() {
-            for i in list {
-                items[Int(next[i])] = Int32(k)
-                next[i] += 1
+        var items: [Int32] = []
+        checks.withUnsafeBufferPointer { checks in
+            func list(_ k: Int) -> [Int] { evidence ? checks[k].evidenceIndices : checks[k].claimIndices }
+            for k in checks.indices { for i in list(k) { starts[i + 1] += 1 } }
+            for i in 0..<count { starts[i + 1] += starts[i] }
+            var next = starts
+            items = [Int32](repeating: 0, count: Int(starts[count]))
+            for k in checks.indices {
+                for i in list(k) {
+                    items[Int(next[i])] = Int32(k)
+                    next[i] += 1
+                }
             }
         }
         self.starts = starts

@@ -312,9 +312,10 @@ final class ReportSink {
 
     /// Writes items `0..<count`, each written by `render` to the sink it is given, in order: a
     /// block of `block` items at a time on each of two threads at once, whose bytes are then
-    /// handed on in the order of the items. `render` must only read what it shares.
+    /// handed on in the order of the items (on one core, each straight to this sink). `render`
+    /// must only read what it shares.
     func items(_ count: Int, block: Int, _ render: (Int, ReportSink) -> Void) {
-        guard count > block else {
+        guard count > block, mayUseSeveralCores else {
             for k in 0..<count { render(k, self) }
             return
         }

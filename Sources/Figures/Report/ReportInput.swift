@@ -75,16 +75,27 @@ public struct ReportInput: Sendable {
         claims.append(claim)
     }
 
-    /// Adds claims `range` of `list`, as ``add(_:)`` would one by one: the claims after one
-    /// that say the same of its article are appended together.
-    private mutating func add(_ list: [Claim], _ range: Range<Int>) {
+    /// Adds claims `range` of `list`, as ``add(_:)`` would one by one, moving them out of `list`
+    /// (which is left holding empty claims): a claim is not copied, so its strings are not
+    /// retained here and released with `list`. The claims after one that say the same of its
+    /// article are appended without noting it again.
+    private mutating func add(moving list: inout [Claim], _ range: Range<Int>) {
+        let empty = Claim(article: "", category: "", value: 0, qualifier: .exact, low: nil, high: nil, unit: .people, population: nil,
+                          modality: .reported, refersTo: nil, attributedTo: nil, start: 0, end: 0, text: "", sentence: "", rule: "")
+        func take(_ j: Int) -> Claim {
+            var claim = empty
+            swap(&claim, &list[j])
+            return claim
+        }
         var k = range.lowerBound
         while k < range.upperBound {
-            add(list[k])
+            let article = list[k].article, published = list[k].published, outlet = list[k].outlet
+            add(take(k))
             var end = k + 1
-            while end < range.upperBound, list[end].article == list[k].article, list[end].published == list[k].published,
-                  list[end].outlet == list[k].outlet { end += 1 }
-            claims.append(contentsOf: list[(k + 1)..<end])
+            while end < range.upperBound, list[end].article == article, list[end].published == published, list[end].outlet == outlet {
+                claims.append(take(end))
+                end += 1
+            }
             k = end
         }
     }
@@ -133,9 +144,10 @@ public struct ReportInput: Sendable {
                 let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 if lines > 0 { claims.reserveCapacity(claims.count + Int(Double(size) / Double(chunk.count) * Double(lines) * 1.02) + 16) }
             }
-            // Split after the line break nearest the middle, when the chunk is worth splitting.
+            // Split after the line break nearest the middle, when the chunk is worth splitting
+            // and a second core may parse half.
             var middle = chunk.count
-            if chunk.count >= ReportInput.splitAt, let newline = memchr(chunk.baseAddress! + chunk.count / 2, 0x0A, chunk.count - chunk.count / 2) {
+            if chunk.count >= ReportInput.splitAt, mayUseSeveralCores, let newline = memchr(chunk.baseAddress! + chunk.count / 2, 0x0A, chunk.count - chunk.count / 2) {
                 middle = chunk.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
             var first = ParsedLines(), second = ParsedLines()
@@ -145,10 +157,15 @@ public struct ReportInput: Sendable {
             } else {
                 first = ParsedLines(chunk, 0..<chunk.count, &firstParser)
             }
-            for piece in [first, second] {
+            // The pieces' claims are moved out of them (each piece is held once, so in place).
+            var pieces = [first, second]
+            first = ParsedLines()
+            second = ParsedLines()
+            for n in pieces.indices {
+                let others = pieces[n].others, count = pieces[n].claims.count
                 var next = 0
-                for other in piece.others {
-                    add(piece.claims, next..<other.before)
+                for other in others {
+                    add(moving: &pieces[n].claims, next..<other.before)
                     next = other.before
                     // Any other record, and any error, is read through Foundation.
                     let line = UnsafeBufferPointer(rebasing: chunk[other.line])
@@ -162,8 +179,8 @@ public struct ReportInput: Sendable {
                         throw InputError(source: path, line: at, message: error.message)
                     }
                 }
-                add(piece.claims, next..<piece.claims.count)
-                number += piece.lines
+                add(moving: &pieces[n].claims, next..<count)
+                number += pieces[n].lines
             }
         }
     }

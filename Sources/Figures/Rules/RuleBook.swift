@@ -17,12 +17,21 @@ public final class RuleBook: Sendable {
     public let files: [String]
     let lexicon: Lexicon
     let grammar: Grammar
-    let lexicalRules: [LexicalRule]
-    let scanner: LexicalScanner
+    /// The claim categories declared (read from the tables, without compiling a pattern).
+    let declaredCategories: [Category]
+    /// The number words and qualifier bounds.
+    let numberLexicon: NumberLexicon
+    /// The lexical and claim rules, compiled when the book was loaded; else compiled on first
+    /// use by ``compiledLater``.
+    private let compiledNow: Parts?
+    private let compiledLater: Compiled
+    private var parts: Parts { compiledNow ?? compiledLater.parts }
+    var lexicalRules: [LexicalRule] { parts.lexicalRules }
+    var scanner: LexicalScanner { parts.scanner }
     /// The scanner for the first bytes of an article, with the publication rules that can start
     /// at any word (datelines).
-    let publicationScanner: LexicalScanner
-    let claimRules: ClaimRules
+    var publicationScanner: LexicalScanner { parts.publicationScanner }
+    var claimRules: ClaimRules { parts.claimRules }
 
     /// The standard tables, loaded once per process.
     public static func standard() throws -> RuleBook {
@@ -44,8 +53,22 @@ public final class RuleBook: Sendable {
         try RuleBook(paths: paths, includingStandard: true)
     }
 
+    /// Loads the standard tables and `paths` to check claims with (``Checker``, ``Report``),
+    /// which needs only the tables: they are read and checked, and the rules' patterns are
+    /// compiled the first time the book is used to extract (that takes most of the loading).
+    /// Compiling the standard tables cannot fail; an error in the patterns of `paths` stops the
+    /// program when they are compiled. Use ``load(_:)`` to extract.
+    public static func forChecking(_ paths: [String] = []) throws -> RuleBook {
+        try RuleBook(paths: paths, includingStandard: true, compiling: false)
+    }
+
     /// Loads tables from `paths`, after the standard ones when `includingStandard`.
-    public init(paths: [String], includingStandard: Bool) throws {
+    public convenience init(paths: [String], includingStandard: Bool) throws {
+        try self.init(paths: paths, includingStandard: includingStandard, compiling: true)
+    }
+
+    /// Loads tables from `paths`; compiles their rules now when `compiling`, else on first use.
+    private init(paths: [String], includingStandard: Bool, compiling: Bool) throws {
         var filePaths: [String] = []
         if includingStandard { filePaths += try RuleFile.paths(at: RuleBook.standardDirectory) }
         for path in paths { filePaths += try RuleFile.paths(at: path) }
@@ -57,47 +80,95 @@ public final class RuleBook: Sendable {
         for file in parsed { for (table, entries) in file.tables { lexicon.merge(table, entries) } }
         var grammar = Grammar()
         for file in parsed { for (name, node) in file.defines { try grammar.define(name, node, lexicon: lexicon) } }
-
-        // Lexical rules: later files replace rules of the same name; `disable` drops them.
-        var rules: [LexicalRule] = []
-        var disabled: Set<String> = []
-        for file in parsed {
-            for node in file.rules {
-                let rule = try LexicalRule(node, referenceDate: file.referenceDate)
-                if let existing = rules.firstIndex(where: { $0.name == rule.name }) {
-                    if rules[existing].file == rule.file {
-                        throw rule.error("a rule with this name is already defined in this file")
-                    }
-                    rules[existing] = rule
-                } else {
-                    rules.append(rule)
-                }
-            }
-            disabled.formUnion(file.disable)
-        }
-        rules.removeAll { disabled.contains($0.name) }
-        var compiled: [LexicalScanner.CompiledRule] = []
-        let pieceNames = Set(grammar.pieces.keys)
-        for index in rules.indices {
-            try rules[index].compile(grammar: grammar)
-            let pattern = rules[index].pattern!
-            for name in pattern.groupNames.keys where !pieceNames.contains(name) && Capture(rawValue: name) == nil {
-                throw rules[index].error("unknown capture group '\(name)'; rules may capture only \(Capture.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            compiled.append(.init(rule: rules[index], pattern: pattern, captures: CaptureMap(pattern), firstBytes: rules[index].firstBytes))
-        }
-        let numberLexicon = try NumberLexicon(lexicon)
-        let reader = NumberReader(lexicon: numberLexicon)
-        let vocabulary = RuleBook.vocabulary(lexicon: lexicon, rules: compiled)
-        let quantities = QuantityInterpreter(lexicon: numberLexicon)
-        let dates = DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader)
-        let scanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: false)
-        self.publicationScanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: true)
         self.lexicon = lexicon
         self.grammar = grammar
-        self.lexicalRules = rules
-        self.scanner = scanner
-        self.claimRules = try ClaimRules(files: parsed, lexicon: lexicon, grammar: grammar)
+        let categories = try ClaimRules.categories(in: parsed)
+        declaredCategories = categories.declared
+        numberLexicon = try NumberLexicon(lexicon)
+        compiledLater = Compiled { [lexicon, grammar, numberLexicon] in
+            try Parts(files: parsed, lexicon: lexicon, grammar: grammar, numberLexicon: numberLexicon, categories: categories)
+        }
+        compiledNow = compiling ? try compiledLater.compile() : nil
+    }
+
+    /// What the rules compile to.
+    struct Parts: Sendable {
+        let lexicalRules: [LexicalRule]
+        let scanner: LexicalScanner
+        let publicationScanner: LexicalScanner
+        let claimRules: ClaimRules
+
+        init(files parsed: [RuleFile], lexicon: Lexicon, grammar: Grammar, numberLexicon: NumberLexicon,
+             categories: (declared: [Category], datedFromSince: Set<String>)) throws {
+            // Lexical rules: later files replace rules of the same name; `disable` drops them.
+            var rules: [LexicalRule] = []
+            var disabled: Set<String> = []
+            for file in parsed {
+                for node in file.rules {
+                    let rule = try LexicalRule(node, referenceDate: file.referenceDate)
+                    if let existing = rules.firstIndex(where: { $0.name == rule.name }) {
+                        if rules[existing].file == rule.file {
+                            throw rule.error("a rule with this name is already defined in this file")
+                        }
+                        rules[existing] = rule
+                    } else {
+                        rules.append(rule)
+                    }
+                }
+                disabled.formUnion(file.disable)
+            }
+            rules.removeAll { disabled.contains($0.name) }
+            var compiled: [LexicalScanner.CompiledRule] = []
+            let pieceNames = Set(grammar.pieces.keys)
+            for index in rules.indices {
+                try rules[index].compile(grammar: grammar)
+                let pattern = rules[index].pattern!
+                for name in pattern.groupNames.keys where !pieceNames.contains(name) && Capture(rawValue: name) == nil {
+                    throw rules[index].error("unknown capture group '\(name)'; rules may capture only \(Capture.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                compiled.append(.init(rule: rules[index], pattern: pattern, captures: CaptureMap(pattern), firstBytes: rules[index].firstBytes))
+            }
+            let reader = NumberReader(lexicon: numberLexicon)
+            let vocabulary = RuleBook.vocabulary(lexicon: lexicon, rules: compiled)
+            let quantities = QuantityInterpreter(lexicon: numberLexicon)
+            let dates = DateInterpreter(lexicon: try DateLexicon(lexicon), numbers: reader)
+            scanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: false)
+            publicationScanner = try LexicalScanner(rules: compiled, quantities: quantities, dates: dates, vocabulary: vocabulary, publication: true)
+            lexicalRules = rules
+            claimRules = try ClaimRules(files: parsed, lexicon: lexicon, grammar: grammar, categories: categories)
+        }
+    }
+
+    /// The compiled rules, made once: at loading, or on first use.
+    private final class Compiled: @unchecked Sendable {
+        // SAFETY: `made` is written once, under `lock`, and read only under it; `make` is only
+        // called under it, and reads the loaded tables it captured, which nothing changes. The
+        // parts are immutable once made.
+        private let lock = NSLock()
+        private var made: Parts?
+        private let make: () throws -> Parts
+
+        init(_ make: @escaping () throws -> Parts) { self.make = make }
+
+        /// The compiled rules, compiled unless they are; throws their first error.
+        func compile() throws -> Parts {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let parts = try make()
+            made = parts
+            return parts
+        }
+
+        /// The compiled rules; compiling them here stops the program when they hold an error
+        /// (only a book loaded ``RuleBook/forChecking(_:)`` compiles here).
+        var parts: Parts {
+            do {
+                return try compile()
+            } catch {
+                fatalError("figures: the rule tables cannot be compiled: \(error)")
+            }
+        }
     }
 
     /// The words lexical rules can start with: from the tables, the patterns and the examples,
