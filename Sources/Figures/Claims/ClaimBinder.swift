@@ -4,7 +4,10 @@ import PCRE2
 /// per thread; reused across articles.
 final class ClaimBinder {
     let book: RuleBook
-    var rules: ClaimRules { book.claimRules }
+    /// The book's claim rules and quantity reader, read once: the book compiles them on first
+    /// use, and hands out copies.
+    let rules: ClaimRules
+    private let quantities: QuantityInterpreter
 
     private final class RuleMatchers {
         let before: Matcher?
@@ -101,6 +104,8 @@ final class ClaimBinder {
     init(book: RuleBook) {
         self.book = book
         let rules = book.claimRules
+        self.rules = rules
+        quantities = book.scanner.quantities
         categoryMatchers = rules.categoryRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
         modalityMatchers = rules.modalityRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
         attributionMatchers = rules.attributionRules.map { RuleMatchers($0, requirements: rules.requirementIndex) }
@@ -923,7 +928,7 @@ final class ClaimBinder {
         let mention = marker.mention
         var quantity = mention.quantity!
         if quantity.qualifier == .exact, let bound = b.bound {
-            quantity = book.scanner.quantities.requalified(quantity, as: bound)
+            quantity = quantities.requalified(quantity, as: bound)
         }
         let isShare = Self.figureKind(marker.letter) == .share
         let scale: Double = quantity.kind == .fraction ? 100 : 1

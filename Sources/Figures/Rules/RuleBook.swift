@@ -92,7 +92,8 @@ public final class RuleBook: Sendable {
     }
 
     /// What the rules compile to.
-    struct Parts: Sendable {
+    /// (A class: the book hands out its parts on every use, which must not copy them.)
+    final class Parts: Sendable {
         let lexicalRules: [LexicalRule]
         let scanner: LexicalScanner
         let publicationScanner: LexicalScanner
