@@ -37,6 +37,30 @@ import Testing
         #expect(mentions.first?.quantity?.value == 12)
     }
 
+    /// Small grammar pieces are pasted into the patterns that run rather than called: a pasted
+    /// piece keeps the options it was defined with, and one that would mean something else
+    /// pasted is called.
+    @Test func smallPiecesArePastedAsTheyWouldBeCalled() throws {
+        let rules = try load("""
+        define:
+          greeting: 'hello'
+        rules:
+          - name: "<greeting> <numeral>"
+            layer: number
+            kind: count
+            priority: 5
+            pattern: '(?-i: (?&greeting) ) \\s+ (?<value> (?&numeral) )'
+            examples:
+              - {text: "HELLO 5", value: 5}
+        """)
+        let mentions = try Lexer(rules: rules).mentions(in: "HELLO 5", published: nil)
+        #expect(mentions.first?.rule == "<greeting> <numeral>")
+        #expect(Grammar.isPastable("(?: a | b (?! c ) (?<= d ) (?-i: e ) [(#] \\( )"))
+        for called in ["(a)", "(?<x> a )", "(*COMMIT) a", "(?(<x>) a | b )", "(?1)", "(?-1)", "\\1", "\\k<x>", "a # note", "(?| a | b )"] {
+            #expect(!Grammar.isPastable(called), "\(called)")
+        }
+    }
+
     @Test func tableEntriesCanBeAddedAndDeleted() throws {
         let rules = try load("""
         tables:
