@@ -202,33 +202,30 @@ import Testing
         #expect(byValue[40]?.attributedTo == "Health officials")
     }
 
-    @Test func aHeadlineFigureIsAboutTheEarliestDayOfTheNews() throws {
-        // Published Thursday 26 October 2023: the search is on Thursday, the shooting on Wednesday.
-        let text = "Gunman kills 18 in Maine shooting\n\nPolice searched Thursday for the man who opened fire "
-            + "at a bowling alley on Wednesday night. Officials said 13 people were wounded."
-        let byValue = try claimsByValue(text, id: "h", published: Day(year: 2023, month: 10, day: 26))
-        #expect(byValue[18]?.refersTo == "2023-10-25")
-    }
-
-    @Test func aDatelineIsNotWhatTheFiguresAreAbout() throws {
-        let text = "GOMA, Oct 4 — At least 78 people died when a boat capsized on Lake Kivu yesterday morning."
-        let byValue = try claimsByValue(text, id: "g", published: Day(year: 2024, month: 10, day: 4))
-        #expect(byValue[78]?.refersTo == "2024-10-03")
-    }
-
-    @Test func deathsThatHaveBeenReportedAreARunningTotal() throws {
-        let text = "The earthquake struck on Monday. In Syria, at least 3,162 deaths have been reported."
-        let byValue = try claimsByValue(text, id: "q", published: Day(year: 2023, month: 2, day: 9))
-        #expect(byValue[3_162]?.refersTo == "2023-02-06/2023-02-09")
-    }
-
-    @Test func aStartAfterAPlaceAndAComparisonWithAnAbbreviation() throws {
+    /// What a figure is about: (text, publication date, figure, refers_to).
+    static let refersToCases: [(String, Day?, Int, String)] = [
+        // A headline figure is about the earliest day of the news: published Thursday 26 October
+        // 2023, the search is on Thursday, the shooting on Wednesday.
+        ("Gunman kills 18 in Maine shooting\n\nPolice searched Thursday for the man who opened fire "
+            + "at a bowling alley on Wednesday night. Officials said 13 people were wounded.",
+         Day(year: 2023, month: 10, day: 26), 18, "2023-10-25"),
+        // A dateline is not what the figures are about; "yesterday morning" is.
+        ("GOMA, Oct 4 — At least 78 people died when a boat capsized on Lake Kivu yesterday morning.",
+         Day(year: 2024, month: 10, day: 4), 78, "2024-10-03"),
+        // Deaths that "have been reported" are a running total from the day of the event.
+        ("The earthquake struck on Monday. In Syria, at least 3,162 deaths have been reported.",
+         Day(year: 2023, month: 2, day: 9), 3_162, "2023-02-06/2023-02-09"),
         // "the deadliest to hit the U.S. mainland since Katrina in 2005" compares (the dots of
         // "U.S." do not end it); "since making landfall in Florida’s Big Bend late Thursday" starts.
-        let text = "The storm has killed at least 130 people since making landfall in Florida’s Big Bend late Thursday, "
-            + "making it the deadliest to hit the U.S. mainland since Katrina in 2005."
-        let byValue = try claimsByValue(text, id: "k", published: Day(year: 2024, month: 10, day: 1))
-        #expect(byValue[130]?.refersTo == "2024-09-26/2024-10-01")
+        ("The storm has killed at least 130 people since making landfall in Florida’s Big Bend late Thursday, "
+            + "making it the deadliest to hit the U.S. mainland since Katrina in 2005.",
+         Day(year: 2024, month: 10, day: 1), 130, "2024-09-26/2024-10-01"),
+    ]
+
+    @Test(arguments: refersToCases)
+    func whatAFigureIsAbout(_ text: String, _ published: Day?, _ value: Int, _ expected: String) throws {
+        let byValue = try claimsByValue(text, id: "r", published: published)
+        #expect(byValue[value]?.refersTo == expected)
     }
 
     @Test func aSentenceThatOpensWithTheWholeGivesItsPartThePeople() throws {
