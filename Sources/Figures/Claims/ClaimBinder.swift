@@ -939,8 +939,10 @@ final class ClaimBinder {
         }
         let claimText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let group = b.population.flatMap { self.population(of: $0, in: m) }
-        let inScope = attributions.lazy.filter { $0.scopeStart <= marker.marked.lowerBound }.map(\.source)
-        let source = nearest(Array(inScope), to: marker.marked).map { range -> String in
+        // The source nearest the figure, of those that speak of it.
+        let nearest = attributions.lazy.filter { $0.scopeStart <= marker.marked.lowerBound }
+            .min { self.distance($0.source, marker.marked) < self.distance($1.source, marker.marked) }
+        let source = nearest.map(\.source).map { range -> String in
             let r = marked.articleRange(range)
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
             for prefix in ["the ", "The ", "a ", "A ", "an ", "An "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
@@ -960,10 +962,6 @@ final class ClaimBinder {
             attributedTo: source, start: start, end: end, text: claimText, sentence: sentenceText, rule: b.rule,
             partOf: id(b.partOf), list: id(b.list), whole: whole, place: place(at: start, in: marked.range),
             published: article.published, outlet: article.outlet)
-    }
-
-    private func nearest(_ ranges: [Range<Int>], to figure: Range<Int>) -> Range<Int>? {
-        ranges.min { distance($0, figure) < distance($1, figure) }
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
