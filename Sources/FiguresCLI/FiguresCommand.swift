@@ -42,7 +42,8 @@ struct RuleOptions: ParsableArguments {
         rules.isEmpty ? try RuleBook.standard() : try RuleBook.load(rules)
     }
 
-    /// The tables for checking claims only: the rules' patterns are not compiled.
+    /// The tables for checking claims only: the standard rules' patterns are not compiled
+    /// (tables given with `--rules` are, so that their errors are reported).
     func loadForChecking() throws -> RuleBook {
         try RuleBook.forChecking(rules)
     }

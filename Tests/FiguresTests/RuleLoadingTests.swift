@@ -114,6 +114,32 @@ import Testing
                                                                   published: Day(year: 2024, month: 1, day: 2))) == claims)
     }
 
+    /// A book for checking with tables of the user's own compiles them at once: a broken
+    /// pattern is an error naming the file and the rule, not a crash when the book extracts.
+    @Test func aBookForCheckingReportsAnErrorInTheUsersPatterns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("figures-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("broken.yaml")
+        try """
+        claims:
+          - name: "broken group"
+            category: killed
+            after: '\\s+ (?: souls lost'
+        """.write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleBook.forChecking([file.path])
+            Issue.record("a broken pattern was accepted")
+        } catch let error as RuleError {
+            #expect(error.file.hasSuffix("broken.yaml"))
+            #expect(error.description.contains("broken group"))
+        }
+        // Through the command: exit status 2 and the file named on standard error.
+        let result = try ReportCommandTests.run(["report", "--claims", ReportCommandTests.claims, "--rules", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.yaml"))
+    }
+
     @Test func malformedYAMLNamesTheFile() {
         let error = loadError("rules: [ {name: x")
         #expect(error?.file.hasSuffix("user.yaml") == true)

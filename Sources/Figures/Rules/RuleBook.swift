@@ -54,12 +54,13 @@ public final class RuleBook: Sendable {
     }
 
     /// Loads the standard tables and `paths` to check claims with (``Checker``, ``Report``),
-    /// which needs only the tables: they are read and checked, and the rules' patterns are
-    /// compiled the first time the book is used to extract (that takes most of the loading).
-    /// Compiling the standard tables cannot fail; an error in the patterns of `paths` stops the
-    /// program when they are compiled. Use ``load(_:)`` to extract.
+    /// which needs only the tables. With the standard tables alone, the rules' patterns are
+    /// compiled the first time the book is used to extract (that takes most of the loading, and
+    /// the standard patterns cannot fail to compile). With tables of the caller's own in `paths`
+    /// everything is compiled now, as by ``load(_:)``, so that an error in their patterns is
+    /// thrown here, naming the file and the rule.
     public static func forChecking(_ paths: [String] = []) throws -> RuleBook {
-        try RuleBook(paths: paths, includingStandard: true, compiling: false)
+        try RuleBook(paths: paths, includingStandard: true, compiling: !paths.isEmpty)
     }
 
     /// Loads tables from `paths`, after the standard ones when `includingStandard`.
@@ -161,8 +162,9 @@ public final class RuleBook: Sendable {
             return parts
         }
 
-        /// The compiled rules; compiling them here stops the program when they hold an error
-        /// (only a book loaded ``RuleBook/forChecking(_:)`` compiles here).
+        /// The compiled rules. Only the standard tables are compiled here (a book loaded
+        /// ``RuleBook/forChecking(_:)`` without tables of its own), and they compile; an error
+        /// would be a defect of the package, so it stops the program.
         var parts: Parts {
             do {
                 return try compile()
