@@ -194,6 +194,19 @@ import Testing
         #expect(held[35]?.partOf == held[60]?.id && held[35]?.population == "hostages" && held[35]?.category == "captives_held")
     }
 
+    @Test func aPartIntroducedBeforeItsFigureWithAVerbOfItsOwnIsAPart() throws {
+        let text = "Hamas is still holding 136 hostages, of whom at least 25 are believed to be dead. "
+            + "The attack killed 40 people, including 12 children who died in the school. "
+            + "About 240 people were taken hostage, among them 30 children who were later released."
+        let byValue = try claimsByValue(text, id: "i", published: Day(year: 2024, month: 5, day: 1))
+        // "of whom": the part counts the whole's people.
+        #expect(byValue[25]?.category == "killed" && byValue[25]?.population == "hostages")
+        #expect(byValue[25]?.partOf == byValue[136]?.id && byValue[136]?.category == "captives_held")
+        #expect(byValue[12]?.partOf == byValue[40]?.id && byValue[12]?.population == "children")
+        // A part of another category: linked, and no sum is checked across categories.
+        #expect(byValue[30]?.category == "captives_released" && byValue[30]?.partOf == byValue[240]?.id)
+    }
+
     @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {
         let text = "Local officials initially said the attackers abducted 287 pupils, but the governor later put "
             + "the number of pupils held at 137. Health officials in the region on Friday put the death toll at 40."

@@ -664,7 +664,17 @@ final class ClaimBinder {
                     list = previous.marker
                 }
             }
-            guard let k = next, Self.figureKind(marked.markers[k].letter) == .count, bound[k] == nil || bound[k]!.rule == head.rule else { return }
+            guard let k = next, Self.figureKind(marked.markers[k].letter) == .count else { return }
+            // A part bound by a verb of its own is still a part ("40 people, including 12
+            // children who died in the school"; "136 hostages, of whom at least 25 are believed to
+            // be dead": those 25 are hostages). The walk ends there.
+            if let own = bound[k], own.rule != head.rule {
+                if partOf != nil, own.partOf == nil, own.whole == nil, own.marker != head.marker {
+                    bound[k]!.partOf = head.marker
+                    if own.population == nil { bound[k]!.population = head.population }
+                }
+                return
+            }
             if bound[k] != nil, partOf == nil { return } // bound by its own rule: not a continuation
             var population: Range<Int>? = nil
             let figureEnd = marked.markers[k].marked.upperBound
