@@ -56,7 +56,9 @@ struct ExtractCommand: ParsableCommand {
                 counts.read += 1
                 switch record {
                 case .failure(let id, let error):
-                    printError("figures extract: \(id): \(error)")
+                    // A line that gave no id is named by its place, which the error says already.
+                    let placeID = error.line.map { "\(ArticleReader.id(of: error.source)):\($0)" }
+                    printError(id == placeID || id == ArticleReader.id(of: error.source) ? "figures extract: \(error)" : "figures extract: \(id): \(error)")
                     counts.failed += 1
                     if withArticles {
                         var json = JSONWriter()

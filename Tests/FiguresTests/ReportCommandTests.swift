@@ -67,6 +67,24 @@ struct ReportCommandTests {
         #expect(articles.contains { $0["article"] as? String == "missing" && ($0["error"] as? String)?.contains("no such file") == true })
     }
 
+    /// `extract` over JSON Lines with bad lines: each is named once by file and line, with what
+    /// is wrong and where in the line; the good lines still give their claims; the status is 2.
+    @Test func extractNamesEachBadLineOnce() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("figures-bad-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "{\"id\": \"a\", \"text\": \"Twelve people were killed.\"}\n{bad json\n{\"id\": \"b\"}\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try Self.run(["extract", "--input-format", "jsonl", path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\"article\":\"a\""))
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let file = (path as NSString).lastPathComponent
+        #expect(lines.contains("figures extract: \(path):2: not a JSON object: Invalid value around character 1."), "\(lines)")
+        #expect(lines.contains("figures extract: b: \(path):3: the object has no string field 'text'"), "\(lines)")
+        #expect(!result.stderr.contains("\(file):2: \(path):2"))
+        #expect(lines.last == "figures extract: 3 articles read, 1 with claims, 0 without, 2 failed")
+    }
+
     /// Extracting and reporting in one go equals extracting, then reporting from the claims.
     @Test func extractingInOneGoEqualsReportingFromClaims() throws {
         let oneGo = try Self.run(["report", "--manifest", Self.manifest, "--format", "json", "seeds"])

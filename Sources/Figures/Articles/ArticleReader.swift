@@ -126,7 +126,10 @@ public struct ArticleReader: Sequence {
         do {
             object = try JSONSerialization.jsonObject(with: Data(line))
         } catch {
-            return .failure(id: fallbackID, error: InputError(source: source, line: number, message: "not a JSON object: \(error.localizedDescription)"))
+            // Foundation's own description says only "the data is not in the correct format";
+            // its debug description says where ("Invalid value around character 1.").
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            return .failure(id: fallbackID, error: InputError(source: source, line: number, message: "not a JSON object: \(detail)"))
         }
         guard let record = object as? [String: Any] else {
             return .failure(id: fallbackID, error: InputError(source: source, line: number, message: "expected a JSON object {\"id\", \"text\", \"published\"}"))
