@@ -207,6 +207,20 @@ import Testing
         #expect(byValue[30]?.category == "captives_released" && byValue[30]?.partOf == byValue[240]?.id)
     }
 
+    @Test func anotherEstimateOfTheSameCountCountsWhatTheFigureBeforeCounts() throws {
+        let text = "Ethiopian authorities said 7 people died, while local residents put the figure at more than 20. "
+            + "Police said 12 people were wounded; hospital staff gave the number as 30. "
+            + "Some 300 people were displaced and the ministry put the number of homes destroyed at 120."
+        let byValue = try claimsByValue(text, id: "r", published: Day(year: 2024, month: 5, day: 1))
+        #expect(byValue[20]?.category == "killed" && byValue[20]?.attributedTo == "local residents" && byValue[20]?.qualifier == .moreThan)
+        #expect(byValue[30]?.category == "injured" && byValue[30]?.attributedTo == "hospital staff")
+        #expect(byValue[7]?.attributedTo == "Ethiopian authorities" && byValue[12]?.attributedTo == "Police")
+        // Another estimate, not a second group: no list, so the two are never added up.
+        #expect(byValue[20]?.list == nil && byValue[7]?.list == nil)
+        // "the number of homes destroyed at 120" counts no people.
+        #expect(byValue[120] == nil)
+    }
+
     @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {
         let text = "Local officials initially said the attackers abducted 287 pupils, but the governor later put "
             + "the number of pupils held at 137. Health officials in the region on Friday put the death toll at 40."

@@ -93,7 +93,7 @@ final class ClaimBinder {
     @exclusivity(unchecked) private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, pronounPartRest, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let breakdownLead, breakdownRest, rate, datelineLead, datelineRest: Matcher
-    private let gappedLead, gappedRest, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, wholeLead, partLead, startLead, sinceToday: Matcher
+    private let gappedLead, gappedRest, restatedLead, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, wholeLead, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     @exclusivity(unchecked) private var placeMentions: [(offset: Int, place: String)] = []
     private let anchoredLocative: Matcher
@@ -156,6 +156,7 @@ final class ClaimBinder {
         sinceComparison = Matcher(rules.sinceComparison)
         gappedLead = Matcher(rules.gappedLead)
         gappedRest = Matcher(rules.gappedRest)
+        restatedLead = Matcher(rules.restatedLead)
         breakdownLead = Matcher(rules.breakdownLead)
         breakdownRest = Matcher(rules.breakdownRest)
         rate = Matcher(rules.rate)
@@ -436,6 +437,13 @@ final class ClaimBinder {
                       let head = bound[h] else { continue }
                 let figure = marked.markers[k].marked
                 let lead = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
+                // Another estimate of the same count ("…, while residents put the figure at more
+                // than 20"): the same people, no member of a list (it is not added to the first).
+                if try restatedLead.matches(lead, from: max(0, figure.lowerBound - 64)) {
+                    bound[k] = Bound(marker: k, category: head.category, rule: "put the figure at <figure> (what the figure before counts)",
+                                     ruleIndex: -1, population: head.population, whole: nil, extentEnd: figure.upperBound, partOf: head.partOf)
+                    continue
+                }
                 guard try gappedLead.matches(lead, from: max(0, figure.lowerBound - 48)),
                       try gappedRest.matches(m, from: figure.upperBound) else { continue }
                 bound[k] = Bound(marker: k, category: head.category, rule: head.rule, ruleIndex: head.ruleIndex, population: nil,

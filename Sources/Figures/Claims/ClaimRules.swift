@@ -55,6 +55,9 @@ struct ClaimRules: Sendable {
     /// (ending where it starts) and after it.
     let gappedLead: Pattern
     let gappedRest: Pattern
+    /// `(?&restated_lead)`: before another estimate of the figure bound before it ("residents put
+    /// the figure at more than 20"), ending where it starts.
+    let restatedLead: Pattern
     /// A figure that is part of the previous sentence's last figure ("Of those, 1.8 million …",
     /// "700,000 of them …"): the sentence's start before it, and what follows it.
     let anaphoricPartLead: Pattern
@@ -221,6 +224,7 @@ struct ClaimRules: Sendable {
         previousValue = try piece("(?&previous_value)")
         gappedLead = try piece("(?&gapped_lead)\\z", anchored: false)
         gappedRest = try piece("(?&gapped_rest)")
+        restatedLead = try piece("(?&restated_lead)\\z", anchored: false)
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
         wholeLead = try piece("{{whole_lead}}")
