@@ -247,6 +247,15 @@ import Testing
         ("The storm has killed at least 130 people since making landfall in Florida’s Big Bend late Thursday, "
             + "making it the deadliest to hit the U.S. mainland since Katrina in 2005.",
          Day(year: 2024, month: 10, day: 1), 130, "2024-09-26/2024-10-01"),
+        // The day a source spoke ("said this afternoon") is not what the figures are about when
+        // the sentence names another day, nor for the sentences after it: published Sunday 17
+        // March 2019, the attacks were on Friday.
+        ("Police found another victim, raising the death toll from Friday's attacks to 50, the police chief said this afternoon. "
+            + "The gunman killed 42 people at the first mosque.",
+         Day(year: 2019, month: 3, day: 17), 50, "2019-03-15/2019-03-17"),
+        ("Police found another victim, raising the death toll from Friday's attacks to 50, the police chief said this afternoon. "
+            + "The gunman killed 42 people at the first mosque.",
+         Day(year: 2019, month: 3, day: 17), 42, "2019-03-15"),
     ]
 
     @Test(arguments: refersToCases)

@@ -310,6 +310,9 @@ final class ClaimBinder {
             mentions.compactMap { m in
                 guard case .point(let p)? = m.time, p.granularity == .day, p.start <= published,
                       p.start.ordinal >= published.ordinal - 7 else { return nil }
+                // Not the day a source spoke ("Police Commissioner Mike Bush said this afternoon").
+                let lead = UnsafeBufferPointer(rebasing: bytes[0..<m.range.lowerBound])
+                if (try? reportingDateLead.matches(lead, from: max(0, m.range.lowerBound - 40))) == true { return nil }
                 return (m.range.lowerBound, p.start)
             }
         } ?? []
@@ -1023,8 +1026,10 @@ final class ClaimBinder {
             return (try? reportingDateLead.matches(lead, from: max(0, date.marked.lowerBound - 40))) == true
         }
         // (A date after the statement's is the reported event's: "said on Monday that 50 were
-        // killed on Sunday".)
-        for date in spoken where points.contains(where: { $0.marked.lowerBound > date.marked.upperBound }) {
+        // killed on Sunday"; and so is any other when the statement follows the figure: "the
+        // toll from Friday's attacks rose to 50, police said this afternoon".)
+        for date in spoken where points.contains(where: { $0.marked.lowerBound > date.marked.upperBound })
+            || (date.marked.lowerBound > figure.upperBound && points.count > 1) {
             points.removeAll { $0.marked == date.marked }
         }
         if let nearest = points.min(by: { distance($0.marked, figure) < distance($1.marked, figure) }), let time = nearest.mention.time {
