@@ -221,6 +221,21 @@ import Testing
         #expect(byValue[120] == nil)
     }
 
+    @Test func aBreakdownAfterADashOrAColonIsPartsOfTheFigureBefore() throws {
+        let text = "Twenty people were killed: 12 soldiers and eight civilians. "
+            + "The 25 hostages freed on Friday — 17 Filipinos, three Ukrainians and five Thais — were taken to hospital. "
+            + "Nearly 7 million people are internally displaced — one of the largest such crises in the world."
+        let byValue = try claimsByValue(text, id: "d", published: Day(year: 2024, month: 5, day: 1))
+        #expect(byValue[12]?.partOf == byValue[20]?.id && byValue[8]?.partOf == byValue[20]?.id)
+        #expect(byValue[8]?.population == "civilians" && byValue[8]?.category == "killed")
+        // "Friday — 17" is a day and a count, not a range of days.
+        for value in [17, 3, 5] {
+            #expect(byValue[value]?.partOf == byValue[25]?.id && byValue[value]?.category == "captives_released", "\(value)")
+        }
+        // "— one of the largest": no figure of people.
+        #expect(byValue[1] == nil && byValue[7_000_000]?.category == "displaced")
+    }
+
     @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {
         let text = "Local officials initially said the attackers abducted 287 pupils, but the governor later put "
             + "the number of pupils held at 137. Health officials in the region on Friday put the death toll at 40."
