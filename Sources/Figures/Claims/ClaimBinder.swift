@@ -442,7 +442,7 @@ final class ClaimBinder {
                 let lead = UnsafeBufferPointer(rebasing: m[0..<figure.lowerBound])
                 // Another estimate of the same count ("…, while residents put the figure at more
                 // than 20"): the same people, no member of a list (it is not added to the first).
-                if try restatedLead.matches(lead, from: max(0, figure.lowerBound - 64)) {
+                if Self.endsWithAtOrAs(lead), try restatedLead.matches(lead, from: max(0, figure.lowerBound - 64)) {
                     bound[k] = Bound(marker: k, category: head.category, rule: "put the figure at <figure> (what the figure before counts)",
                                      ruleIndex: -1, population: head.population, whole: nil, extentEnd: figure.upperBound, partOf: head.partOf)
                     continue
@@ -538,6 +538,17 @@ final class ClaimBinder {
                 claims.append(claim)
             }
         }
+    }
+
+    /// Whether `lead` ends with "at" or "as" (any case) between white space: what
+    /// `restated_lead` ends with, so that it is run only there.
+    private static func endsWithAtOrAs(_ lead: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var n = lead.count
+        while n > 0, isSpace(lead[n - 1]) { n -= 1 }
+        guard n >= 3, n < lead.count, isSpace(lead[n - 3]), lead[n - 2] | 0x20 == UInt8(ascii: "a") else { return false }
+        let last = lead[n - 1] | 0x20
+        return last == UInt8(ascii: "t") || last == UInt8(ascii: "s")
     }
 
     private static func figureKind(_ letter: UInt8) -> ClaimRule.FigureKind? {
