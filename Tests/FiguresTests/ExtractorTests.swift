@@ -236,6 +236,20 @@ import Testing
         #expect(byValue[1] == nil && byValue[7_000_000]?.category == "displaced")
     }
 
+    @Test func aSourceIsNamedByItsAcronymAndAgainByItsCommonNoun() throws {
+        let text = "The number of people killed rose to 4,011, the National Disaster Risk Reduction and Management Council (NDRRMC) said. "
+            + "The council said 18,557 people were injured. "
+            + "More than 15,550 people have been killed, according to the Armed Conflict Location and Event Data Project (ACLED). "
+            + "The Health Ministry said 40 people died in the north. The ministry said 12 more were wounded. Police said 3 people were missing."
+        let byValue = try claimsByValue(text, id: "s", published: Day(year: 2024, month: 5, day: 1))
+        #expect(byValue[4_011]?.attributedTo == "NDRRMC")
+        #expect(byValue[18_557]?.attributedTo == "NDRRMC")
+        #expect(byValue[15_550]?.attributedTo == "ACLED")
+        #expect(byValue[40]?.attributedTo == "Health Ministry" && byValue[12]?.attributedTo == "Health Ministry")
+        // A common noun no source of the article ends with stays as written.
+        #expect(byValue[3]?.attributedTo == "Police")
+    }
+
     @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {
         let text = "Local officials initially said the attackers abducted 287 pupils, but the governor later put "
             + "the number of pupils held at 137. Health officials in the region on Friday put the death toll at 40."

@@ -294,6 +294,7 @@ final class ClaimBinder {
         var claims: [Claim] = []
         let sentences = rules.splitter.split(bytes, protecting: mentions)
         try findPlaces(in: bytes)
+        namedSources.removeAll(keepingCapacity: true)
         // Running starts: "since …" intervals, and days right after "since (the|an)".
         // ("the deadliest since 1995" compares; it starts nothing.)
         let sinceStarts: [(offset: Int, day: Day)] = mentions.compactMap { m in
@@ -735,8 +736,30 @@ final class ClaimBinder {
 
     /// A source the sentence names (marked offsets), and where the figures it speaks of may start.
     private struct Attribution {
+        /// What names the source in the claim: its name, or its acronym when given.
         var source: Range<Int>
+        /// The name as written (the `source` group).
+        var name: Range<Int>
         var scopeStart: Int
+    }
+
+    /// The sources the article has named so far, by the last word of their name ("council" for
+    /// "the National Disaster Risk Reduction and Management Council (NDRRMC)"), so that a later
+    /// "the council said" names it again.
+    @exclusivity(unchecked) private var namedSources: [(head: String, text: String)] = []
+
+    /// `text` (a source as the claim names it, written as `name`), or the source named earlier
+    /// in the article that a bare common noun stands for ("the council" after "the … Council
+    /// (NDRRMC)"); remembers a proper name for later.
+    private func resolvedSource(_ text: String, name: String) -> String {
+        if !text.isEmpty, text.count <= 24, text.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+            return namedSources.last { $0.head == text }?.text ?? text
+        }
+        if let last = name.split(separator: " ").last, name.contains(" ") || text != name, last.first?.isUppercase == true {
+            let head = last.lowercased()
+            if namedSources.last?.head != head || namedSources.last?.text != text { namedSources.append((head, text)) }
+        }
+        return text
     }
 
     /// The sources the sentence names: for each attribution rule, every occurrence of its anchor
@@ -762,12 +785,13 @@ final class ClaimBinder {
                 let scopeStart = onlyAfterAnchor ? cue.upperBound : 0
                 if let before = matchers.before {
                     let head = UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound])
-                    if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let source = before.range(of: "source") {
-                        sources.append(Attribution(source: source, scopeStart: scopeStart))
+                    // (A source's acronym, when given, names it: `source_aside`.)
+                    if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let name = before.range(of: "source") {
+                        sources.append(Attribution(source: before.range(of: "acronym") ?? name, name: name, scopeStart: scopeStart))
                     }
                 }
-                if let after = matchers.after, try after.matches(m, from: cue.upperBound), let source = after.range(of: "source") {
-                    sources.append(Attribution(source: source, scopeStart: scopeStart))
+                if let after = matchers.after, try after.matches(m, from: cue.upperBound), let name = after.range(of: "source") {
+                    sources.append(Attribution(source: after.range(of: "acronym") ?? name, name: name, scopeStart: scopeStart))
                 }
             }
         }
@@ -974,13 +998,17 @@ final class ClaimBinder {
         // The source nearest the figure, of those that speak of it.
         let nearest = attributions.lazy.filter { $0.scopeStart <= marker.marked.lowerBound }
             .min { self.distance($0.source, marker.marked) < self.distance($1.source, marker.marked) }
-        let source = nearest.map(\.source).map { range -> String in
+        func cleaned(_ range: Range<Int>) -> String {
             let r = marked.articleRange(range)
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
             for prefix in ["the ", "The ", "a ", "A ", "an ", "An "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
             // A sentence's full stop is not part of the source ("U.N." keeps its own).
             if text.hasSuffix("."), text.dropLast().firstIndex(of: ".") == nil { text.removeLast() }
             return text
+        }
+        let source = nearest.map { a -> String in
+            let text = cleaned(a.source)
+            return resolvedSource(text, name: a.name == a.source ? text : cleaned(a.name))
         }
         let whole = b.whole.flatMap { marked.markers[$0].mention.quantity?.value }
         func id(_ k: Int?) -> String? { k.map { "\(article.id)@\(marked.markers[$0].mention.range.lowerBound)" } }
