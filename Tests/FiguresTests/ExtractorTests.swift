@@ -236,18 +236,22 @@ import Testing
         #expect(byValue[1] == nil && byValue[7_000_000]?.category == "displaced")
     }
 
-    @Test func aSourceIsNamedByItsAcronymAndAgainByItsCommonNoun() throws {
+    /// Who states a figure: (text, figure, attributed_to).
+    static let sourceCases: [(String, Int, String?)] = {
+        // A source given with its acronym is named by it, and a later bare common noun names the
+        // source the article named with it; a common noun no earlier source ends with stays.
         let text = "The number of people killed rose to 4,011, the National Disaster Risk Reduction and Management Council (NDRRMC) said. "
             + "The council said 18,557 people were injured. "
             + "More than 15,550 people have been killed, according to the Armed Conflict Location and Event Data Project (ACLED). "
             + "The Health Ministry said 40 people died in the north. The ministry said 12 more were wounded. Police said 3 people were missing."
+        return [(text, 4_011, "NDRRMC"), (text, 18_557, "NDRRMC"), (text, 15_550, "ACLED"),
+                (text, 40, "Health Ministry"), (text, 12, "Health Ministry"), (text, 3, "Police")]
+    }()
+
+    @Test(arguments: sourceCases)
+    func whoStatesAFigure(_ text: String, _ value: Int, _ expected: String?) throws {
         let byValue = try claimsByValue(text, id: "s", published: Day(year: 2024, month: 5, day: 1))
-        #expect(byValue[4_011]?.attributedTo == "NDRRMC")
-        #expect(byValue[18_557]?.attributedTo == "NDRRMC")
-        #expect(byValue[15_550]?.attributedTo == "ACLED")
-        #expect(byValue[40]?.attributedTo == "Health Ministry" && byValue[12]?.attributedTo == "Health Ministry")
-        // A common noun no source of the article ends with stays as written.
-        #expect(byValue[3]?.attributedTo == "Police")
+        #expect(byValue[value]?.attributedTo == expected)
     }
 
     @Test func aSourceThatPutsTheTollAtSpeaksOnlyOfTheFigureAfter() throws {
