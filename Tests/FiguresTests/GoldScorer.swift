@@ -65,6 +65,15 @@ struct GoldScorer {
                     result.attributes["population", default: (0, 0)].total += 1
                     if ok { result.attributes["population"]!.right += 1 }
                 }
+                // (score.py does not score the source; the gold files name it, so it is scored
+                // here like a population: either name within the other, or both none.)
+                if g.keys.contains("attributed_to") {
+                    let want = g["attributed_to"] as? String
+                    let ok = want == nil ? c.attributedTo == nil : (c.attributedTo != nil && samePopulation(want, c.attributedTo))
+                    result.attributes["attributed_to", default: (0, 0)].total += 1
+                    if ok { result.attributes["attributed_to"]!.right += 1 }
+                    else { result.misses.append("attributed_to \(id): «\(g["span"]!)» want \(want ?? "nil") got \(c.attributedTo ?? "nil")") }
+                }
                 if let when = g["refers_to"] as? String {
                     result.attributes["refers_to", default: (0, 0)].total += 1
                     if sameWhen(when, c.refersTo) { result.attributes["refers_to"]!.right += 1 }
