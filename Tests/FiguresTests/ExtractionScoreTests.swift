@@ -19,7 +19,7 @@ import Testing
         let result = try GoldScorer.score(gold: "Fixtures/news/dev/gold.json", texts: "Fixtures/news/dev", manifest: "Fixtures/news/dev/manifest.json")
         #expect(result.f1 >= 0.94, "\(result)")
         #expect(result.precision >= 0.94, "\(result)")
-        #expect(result.rate("attributed_to") >= 0.66, "\(result)")
+        #expect(result.rate("attributed_to") >= 0.75, "\(result)")
     }
 
     /// A second held-out split, written later from other outlets and events; its misses were
@@ -28,7 +28,7 @@ import Testing
         let result = try GoldScorer.score(gold: "Fixtures/news/heldout2/gold.json", texts: "Fixtures/news/heldout2", manifest: "Fixtures/news/heldout2/manifest.json")
         #expect(result.f1 >= 0.88, "\(result)")
         #expect(result.precision >= 0.94, "\(result)")
-        #expect(result.rate("attributed_to") >= 0.55, "\(result)")
+        #expect(result.rate("attributed_to") >= 0.7, "\(result)")
     }
 
     /// Fixtures not tuned on sentence by sentence (heldout; its misses have been read): how the
@@ -37,6 +37,6 @@ import Testing
         let result = try GoldScorer.score(gold: "Fixtures/news/heldout/gold.json", texts: "Fixtures/news/heldout", manifest: "Fixtures/news/heldout/manifest.json")
         #expect(result.f1 >= 0.91, "\(result)")
         #expect(result.precision >= 0.95, "\(result)")
-        #expect(result.rate("attributed_to") >= 0.6, "\(result)")
+        #expect(result.rate("attributed_to") >= 0.65, "\(result)")
     }
 }

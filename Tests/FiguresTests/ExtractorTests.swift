@@ -244,8 +244,19 @@ import Testing
             + "The council said 18,557 people were injured. "
             + "More than 15,550 people have been killed, according to the Armed Conflict Location and Event Data Project (ACLED). "
             + "The Health Ministry said 40 people died in the north. The ministry said 12 more were wounded. Police said 3 people were missing."
+        // A sentence without a source goes on with the one before (a pronoun's source is that
+        // one too), but not when it has a cue of its own whose source was not found, nor when it
+        // looks back to an earlier year.
+        let next = "At least 275 people died, Chief Secretary P K Jena said on Sunday. "
+            + "Of the 1,175 injured, 793 have been discharged, he told reporters. "
+            + "The ministry gave a lower figure, saying 1,294 people had been confirmed dead. "
+            + "Baku said it would free 32 Armenian soldiers. The 2020 war killed more than 6,500 soldiers on both sides."
         return [(text, 4_011, "NDRRMC"), (text, 18_557, "NDRRMC"), (text, 15_550, "ACLED"),
-                (text, 40, "Health Ministry"), (text, 12, "Health Ministry"), (text, 3, "Police")]
+                (text, 40, "Health Ministry"), (text, 12, "Health Ministry"), (text, 3, "Police"),
+                (next, 793, "Chief Secretary P K Jena"), (next, 1_175, "Chief Secretary P K Jena"), (next, 1_294, nil), (next, 32, "Baku"), (next, 6_500, nil),
+                // The owner of a document, not its possessive.
+                ("More than 34,000 people have been killed, according to Gaza's health ministry.", 34_000, "Gaza's health ministry"),
+                ("According to UNHCR's annual Global Trends report, 117.3 million people were displaced.", 117_300_000, "UNHCR")]
     }()
 
     @Test(arguments: sourceCases)

@@ -93,7 +93,7 @@ final class ClaimBinder {
     @exclusivity(unchecked) private var anchorCues: [[Range<Int>]?]
     private let nounPhrase, ofThem, listContinuation, partIntroduction, partOfThem, pronounPartLead, pronounPartRest, runningTotal, eventClause, sinceCue, exchangeLink, previousValue, impliedUndone, locative, sinceComparison: Matcher
     private let breakdownLead, breakdownRest, rate, datelineLead, datelineRest: Matcher
-    private let gappedLead, gappedRest, restatedLead, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, wholeLead, partLead, startLead, sinceToday: Matcher
+    private let gappedLead, gappedRest, restatedLead, pronounSourceLead, anaphoricPartLead, anaphoricPartRest, reportingDateLead, wholeIntroduction, wholeLead, partLead, startLead, sinceToday: Matcher
     /// The places the current article names (byte offset, name), and the one it names most.
     @exclusivity(unchecked) private var placeMentions: [(offset: Int, place: String)] = []
     private let anchoredLocative: Matcher
@@ -157,6 +157,7 @@ final class ClaimBinder {
         gappedLead = Matcher(rules.gappedLead)
         gappedRest = Matcher(rules.gappedRest)
         restatedLead = Matcher(rules.restatedLead)
+        pronounSourceLead = Matcher(rules.pronounSourceLead)
         breakdownLead = Matcher(rules.breakdownLead)
         breakdownRest = Matcher(rules.breakdownRest)
         rate = Matcher(rules.rate)
@@ -511,6 +512,22 @@ final class ClaimBinder {
             // no looking for).
             guard !bound.isEmpty else { return }
             let attributions = try findAttributions(in: marked, m)
+            // A sentence that names no source goes on with the source of the sentence before
+            // ("…, Chief Secretary P K Jena said. Of the 1,175 injured, 793 have been
+            // discharged …, he told reporters"), unless it has a cue of its own whose source was
+            // not found ("saying", "according to"; a pronoun's is the one before) or it looks
+            // back to an earlier year ("The 2020 war killed …"): background, not the statement
+            // going on.
+            let carriesSource = try antecedent != nil && anchorCues.allSatisfy { cues in
+                    try (cues ?? []).allSatisfy { cue in
+                        try pronounSourceLead.matches(UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound]), from: max(0, cue.lowerBound - 24))
+                    }
+                }
+                && !marked.markers.contains { marker in
+                    guard marker.letter == UInt8(ascii: "D") || marker.letter == UInt8(ascii: "S"),
+                          let day = marker.mention.time?.firstDay, let published = article.published else { return false }
+                    return day.year < published.year
+                }
             let runningTotal = try WordStartFilter.mayMatch(1, rules.cueFilter.candidates(in: m)) && runningTotal.matches(m, from: 0)
             let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[marked.range]), as: UTF8.self)
             var made: [Int: Claim] = [:]
@@ -535,6 +552,7 @@ final class ClaimBinder {
                     claim.refersTo = whole.refersTo
                     if claim.attributedTo == nil { claim.attributedTo = whole.attributedTo }
                 }
+                if claim.attributedTo == nil, attributions.isEmpty, let antecedent, carriesSource { claim.attributedTo = antecedent.attributedTo }
                 made[k] = claim
                 claims.append(claim)
             }
@@ -786,11 +804,13 @@ final class ClaimBinder {
                 if let before = matchers.before {
                     let head = UnsafeBufferPointer(rebasing: m[0..<cue.lowerBound])
                     // (A source's acronym, when given, names it: `source_aside`.)
-                    if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)), let name = before.range(of: "source") {
+                    if try before.matches(head, from: max(0, cue.lowerBound - ClaimBinder.beforeWindow)),
+                       let name = before.range(of: "source") ?? before.range(of: "owner") {
                         sources.append(Attribution(source: before.range(of: "acronym") ?? name, name: name, scopeStart: scopeStart))
                     }
                 }
-                if let after = matchers.after, try after.matches(m, from: cue.upperBound), let name = after.range(of: "source") {
+                if let after = matchers.after, try after.matches(m, from: cue.upperBound),
+                   let name = after.range(of: "source") ?? after.range(of: "owner") {
                     sources.append(Attribution(source: after.range(of: "acronym") ?? name, name: name, scopeStart: scopeStart))
                 }
             }

@@ -55,6 +55,8 @@ struct ClaimRules: Sendable {
     /// (ending where it starts) and after it.
     let gappedLead: Pattern
     let gappedRest: Pattern
+    /// `(?&pronoun_source_lead)`: a pronoun that ends where a source's cue starts ("he told").
+    let pronounSourceLead: Pattern
     /// `(?&restated_lead)`: before another estimate of the figure bound before it ("residents put
     /// the figure at more than 20"), ending where it starts.
     let restatedLead: Pattern
@@ -225,6 +227,7 @@ struct ClaimRules: Sendable {
         gappedLead = try piece("(?&gapped_lead)\\z", anchored: false)
         gappedRest = try piece("(?&gapped_rest)")
         restatedLead = try piece("(?&restated_lead)\\z", anchored: false)
+        pronounSourceLead = try piece("(?&pronoun_source_lead)", anchored: false)
         anaphoricPartLead = try piece("(?&anaphoric_part_lead)\\z")
         wholeIntroduction = try piece("(?&whole_introduction)\\z", anchored: false)
         wholeLead = try piece("{{whole_lead}}")
