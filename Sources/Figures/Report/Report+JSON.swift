@@ -155,6 +155,9 @@ extension Report {
             middle = claims.count / 2
             func render(_ range: Range<Int>, into half: inout Half) {
                 half.offsets.reserveCapacity(range.count + 1)
+                // Room for the whole half at once: grown by doubling, its hundreds of megabytes
+                // were copied several times, each time into fresh memory.
+                half.bytes.reserveCapacity(range.reduce(0) { $0 + Report.estimatedSize(of: claims[$1]) } + report.groupNamesSize(range))
                 for i in range {
                     Report.appendClaim(claims[i], group: report.tableGroups[i], to: &half.bytes)
                     half.offsets.append(half.bytes.count)
@@ -170,6 +173,16 @@ extension Report {
         func append(_ i: Int, to out: inout [UInt8]) {
             if i < middle { first.append(i, to: &out) } else { second.append(i - middle, to: &out) }
         }
+    }
+
+    /// About the size of a claim's JSON without its group (``appendClaim(_:group:to:)``), from
+    /// its strings' sizes: a little more unless many of its characters need escaping.
+    static func estimatedSize(of c: Claim) -> Int {
+        func size(_ text: String?) -> Int { text?.utf8.count ?? 4 }
+        // The keys and punctuation take 235 bytes, the numbers and the id's offset at most 130.
+        return 365 + 2 * c.article.utf8.count + c.category.utf8.count + size(c.place) + size(c.population)
+            + size(c.refersTo) + size(c.attributedTo) + size(c.outlet) + c.text.utf8.count + c.sentence.utf8.count
+            + size(c.partOf) + size(c.list) + 20
     }
 
     /// Writes a claim as one JSON object (the fields listed in ``json()``) straight into
