@@ -96,7 +96,7 @@ extension Report {
 
     /// A finding (`check` is its check's id: its reason, severity and the claims it rests on)
     /// or a check (its outcome, `finding` and every claim compared), as one JSON object.
-    private func write(_ check: Check, id: String, finding: String?, check checkID: String?, claims rendered: RenderedClaims,
+    private func write(_ check: borrowing Check, id: String, finding: String?, check checkID: String?, claims rendered: RenderedClaims,
                        to b: inout [UInt8], sink: ReportSink) {
         let asFinding = checkID != nil
         func field(_ name: String, _ value: String?, first: Bool = false) {
@@ -189,7 +189,7 @@ extension Report {
     /// `bytes`. A report lists each claim in a few checks, and a million claims make gigabytes
     /// of JSON: strings that need no escaping are copied whole, and only the others go through
     /// ``JSONWriter``.
-    static func appendClaim(_ c: Claim, group: String?, to b: inout [UInt8]) {
+    static func appendClaim(_ c: borrowing Claim, group: String?, to b: inout [UInt8]) {
         b.append(contentsOf: ClaimKeys.id)
         if !appendPlain(c.article, "@", c.start, to: &b) { appendString(c.id, to: &b) }
         b.append(contentsOf: ClaimKeys.article); appendString(c.article, to: &b)
@@ -241,7 +241,7 @@ extension Report {
     /// or control character); `false`, writing nothing, when it does.
     private static func appendPlain(_ text: String, _ separator: Character?, _ number: Int?, to b: inout [UInt8]) -> Bool {
         return ReportBytes.utf8(text) { utf8 in
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            guard !ReportBytes.needsJSONEscape(utf8) else { return false }
             b.append(0x22)
             b.append(contentsOf: utf8)
             if let separator, let number {
