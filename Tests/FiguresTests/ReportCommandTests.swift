@@ -54,6 +54,36 @@ struct ReportCommandTests {
         #expect((json["findings"] as? [Any])?.isEmpty == true)
     }
 
+    /// A report of several megabytes written to a file (a megabyte at a time without the page
+    /// cache, the rest as usual) is the report written to a pipe, byte for byte, and a
+    /// descriptor shared with what follows is left at the report's end.
+    @Test func reportWrittenToAFileIsTheReportWrittenToAPipe() throws {
+        let lines = try String(contentsOfFile: Support.path(Self.claims), encoding: .utf8).split(separator: "\n")
+        var copies: [String] = []
+        for n in 0..<300 {
+            for line in lines {
+                copies.append(line.replacingOccurrences(of: "\"article\": \"", with: "\"article\": \"c\(n)-")
+                    .replacingOccurrences(of: "\"id\": \"", with: "\"id\": \"c\(n)-"))
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("figures-direct-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let claims = folder.appendingPathComponent("claims.jsonl").path, output = folder.appendingPathComponent("report.json").path
+        try (copies.joined(separator: "\n") + "\n").write(toFile: claims, atomically: true, encoding: .utf8)
+        let piped = try Self.run(["report", "--claims", claims, "--format", "json"])
+        #expect(piped.stdout.utf8.count > 3 << 20, "\(piped.stdout.utf8.count) bytes")
+        _ = try Self.run(["report", "--claims", claims, "--format", "json", "--output", output])
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == piped.stdout)
+        // Through a shell: standard output is the file, shared with a command after the report.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "{ \"$0\" report --claims \"$1\" --format json 2>/dev/null; echo end; } > \"$2\"", try Self.executable(), claims, output]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == piped.stdout + "end\n")
+    }
+
     @Test func errorsExitTwo() throws {
         #expect(try Self.run(["report", "--claims", "no/such/file.jsonl"]).status == 2)
         #expect(try Self.run(["report", "--claims", Self.claims, "--format", "pdf"]).status == 2)

@@ -126,6 +126,43 @@ struct ReportFormatTests {
         }
     }
 
+    /// A report handed on in place (the writer takes each chunk and leaves an array it has
+    /// written before) is the report, in every format; so is a chart handed on point by point.
+    @Test func chunksTakenInPlaceGiveTheSameBytes() throws {
+        let report = try Self.seeds
+        for format in Report.Format.allCases {
+            var taken: [UInt8] = [], spare: [UInt8] = []
+            spare.reserveCapacity(1 << 10)
+            report.write(inPlace: format) { chunk in
+                taken.append(contentsOf: chunk)
+                spare.removeAll(keepingCapacity: true)
+                swap(&spare, &chunk)
+            }
+            #expect(String(decoding: taken, as: UTF8.self) == report.rendered(format), "\(format)")
+        }
+        #expect(!report.series.isEmpty)
+        for series in report.series {
+            var pieces: [UInt8] = [], rest: [UInt8] = []
+            Timeline(series: series).svg(to: &rest, handOn: { pieces.append(contentsOf: $0); $0.removeAll() })
+            #expect(String(decoding: pieces + rest, as: UTF8.self) == Timeline(series: series).svg())
+        }
+    }
+
+    /// The word-at-a-time test for JSON escapes agrees with the byte-by-byte one, wherever the
+    /// byte is in the word.
+    @Test func jsonEscapesFoundInEveryPosition() {
+        for length in 0..<20 {
+            for at in -1..<length {
+                for special: UInt8 in [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x20, 0x21, 0x5B, 0x7F, 0xE2] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if at >= 0 { bytes[at] = special }
+                    let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                    #expect(bytes.withUnsafeBufferPointer(ReportBytes.needsJSONEscape) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func exitStatusFollowsSeverity() throws {
         let seeds = try Self.seeds
         #expect(seeds.exitStatus(failOn: .error) == 1 && seeds.exitStatus(failOn: .info) == 1)

@@ -51,9 +51,9 @@ extension Report {
         out.write("</section>\n<section id=\"series\"><h2>Series over time</h2>\n")
         if series.isEmpty { out.write("<p>No series spans two days or more.</p>\n") }
         for s in series {
-            out.append { b in
+            out.appendHandingOn { b in
                 ReportBytes.append("<figure class=\"timeline\">\n", to: &b)
-                Timeline(series: s).svg(to: &b)
+                Timeline(series: s).svg(to: &b, handOn: { out.take(&$0) })
                 b.append(0x0A)
             }
             out.write("<figcaption>\(Report.escape([s.place, Check.words(s.category), s.populationLabel, s.title].compactMap { $0 }.joined(separator: " · "))). ")
@@ -125,26 +125,29 @@ extension Report {
     static func htmlClaimTable(_ claims: [Claim], _ indices: [Int], to out: ReportSink) {
         out.write("<table class=\"claims\"><thead><tr><th>article</th><th>published</th><th>outlet</th><th>as written</th><th>qualifier</th><th>bounds</th><th>period</th><th>attributed to</th><th>sentence</th></tr></thead><tbody>\n")
         for i in indices {
-            let c = claims[i]
-            out.append { b in
-                ReportBytes.append("<tr><td>", to: &b); ReportBytes.append(html: c.article, to: &b)
-                ReportBytes.append("</td><td>", to: &b)
-                if let day = c.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
-                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.outlet ?? "—", to: &b)
-                ReportBytes.append("</td><td class=\"figure\">", to: &b); ReportBytes.append(html: c.text, to: &b)
-                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(c.qualifier.rawValue, to: &b)
-                ReportBytes.append("</td><td>", to: &b)
-                ReportBytes.append(interval: FigureInterval(low: max(0, c.low ?? 0), high: c.high ?? .infinity), to: &b)
-                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.refersTo ?? "—", to: &b)
-                ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.attributedTo ?? "—", to: &b)
-                ReportBytes.append("</td><td class=\"sentence\">", to: &b)
-                ReportBytes.append(marked: c, open: "<mark>", close: "</mark>", .html, to: &b)
-                ReportBytes.append("<br><small>bytes ", to: &b); ReportBytes.append(int: c.start, to: &b)
-                ReportBytes.append("–", to: &b); ReportBytes.append(int: c.end, to: &b)
-                ReportBytes.append("</small></td></tr>\n", to: &b)
-            }
+            out.append { b in htmlClaimRow(claims[i], to: &b) }
         }
         out.write("</tbody></table>\n")
+    }
+
+    /// A row of ``htmlClaimTable(_:_:to:)``; the claim is read in place (copying it would count
+    /// a reference for each of its strings, for every claim a finding cites).
+    private static func htmlClaimRow(_ c: borrowing Claim, to b: inout [UInt8]) {
+        ReportBytes.append("<tr><td>", to: &b); ReportBytes.append(html: c.article, to: &b)
+        ReportBytes.append("</td><td>", to: &b)
+        if let day = c.published { ReportBytes.append(day: day, to: &b) } else { b.append(contentsOf: ReportBytes.dash) }
+        ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.outlet ?? "—", to: &b)
+        ReportBytes.append("</td><td class=\"figure\">", to: &b); ReportBytes.append(html: c.text, to: &b)
+        ReportBytes.append("</td><td>", to: &b); ReportBytes.append(c.qualifier.rawValue, to: &b)
+        ReportBytes.append("</td><td>", to: &b)
+        ReportBytes.append(interval: FigureInterval(low: max(0, c.low ?? 0), high: c.high ?? .infinity), to: &b)
+        ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.refersTo ?? "—", to: &b)
+        ReportBytes.append("</td><td>", to: &b); ReportBytes.append(html: c.attributedTo ?? "—", to: &b)
+        ReportBytes.append("</td><td class=\"sentence\">", to: &b)
+        ReportBytes.append(marked: c, open: "<mark>", close: "</mark>", .html, to: &b)
+        ReportBytes.append("<br><small>bytes ", to: &b); ReportBytes.append(int: c.start, to: &b)
+        ReportBytes.append("–", to: &b); ReportBytes.append(int: c.end, to: &b)
+        ReportBytes.append("</small></td></tr>\n", to: &b)
     }
 
     static func htmlClaimTable(_ claims: [Claim], to out: ReportSink) {

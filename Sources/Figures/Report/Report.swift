@@ -138,6 +138,13 @@ public struct Report: Sendable {
         self.init(input: ReportInput(claims: claims), rules: rules, options: options)
     }
 
+    /// The bytes of the group keys of the claims at `range` of the checks' table, each with two
+    /// quotes (or `null`).
+    func groupNamesSize(_ range: Range<Int>) -> Int {
+        let sizes = tableGroups.names.map { $0.utf8.count + 2 }
+        return range.reduce(0) { $0 + (tableGroups.ids[$1] >= 0 ? sizes[Int(tableGroups.ids[$1])] : 4) }
+    }
+
     /// `C1`, `C2`, …: a check's id in this report.
     public func id(of check: Check) -> String { position(of: check).map(checkID) ?? "" }
 
@@ -186,7 +193,15 @@ public struct Report: Sendable {
     /// time, so that a report over a million claims is written to a file without being held
     /// whole in memory.
     public func write(_ format: Format, to emit: ([UInt8]) -> Void) {
-        withoutActuallyEscaping(emit) { emit in
+        write(inPlace: format) { emit($0) }
+    }
+
+    /// Writes the report in `format` as ``write(_:to:)`` does, handing `take` each chunk in
+    /// place (`inout`): it may take the bytes, leaving an empty array in their place, best one with the
+    /// capacity of a chunk that it has done with (a writer that keeps a few arrays and reuses
+    /// them saves the system giving the process fresh memory for every megabyte of the report).
+    public func write(inPlace format: Format, to take: (inout [UInt8]) -> Void) {
+        withoutActuallyEscaping(take) { emit in
             let sink = ReportSink(emit: emit)
             switch format {
             case .md: markdown(to: sink)
@@ -282,10 +297,10 @@ extension CheckContext {
 final class ReportSink {
     /// What has not been handed on yet.
     var bytes: [UInt8] = []
-    private let emit: ([UInt8]) -> Void
+    private let emit: (inout [UInt8]) -> Void
     static let chunk = 1 << 20
 
-    init(emit: @escaping ([UInt8]) -> Void) {
+    init(emit: @escaping (inout [UInt8]) -> Void) {
         self.emit = emit
         bytes.reserveCapacity(ReportSink.chunk + (1 << 16))
     }
@@ -325,8 +340,8 @@ final class ReportSink {
             var first: [[UInt8]] = [], second: [[UInt8]] = []
             concurrently({ first = ReportSink.chunks(start..<middle, render) }, { second = ReportSink.chunks(middle..<end, render) })
             flush()
-            for chunk in first { emit(chunk) }
-            for chunk in second { emit(chunk) }
+            for var chunk in first { emit(&chunk) }
+            for var chunk in second { emit(&chunk) }
             start = end
         }
     }
@@ -354,8 +369,7 @@ final class ReportSink {
     func drain(_ json: inout JSONWriter) {
         flush()
         guard !json.bytes.isEmpty else { return }
-        emit(json.bytes)
-        json.bytes.removeAll(keepingCapacity: true)
+        hand(&json.bytes)
     }
 
     /// Hands on what a JSON writer holds, once it fills a chunk.
@@ -365,14 +379,13 @@ final class ReportSink {
     func take(_ bytes: inout [UInt8]) {
         guard bytes.count >= ReportSink.chunk else { return }
         flush()
-        emit(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        hand(&bytes)
     }
 
     /// Hands on everything left, from this sink and from `json`.
     func finish(_ json: inout JSONWriter) {
         flush()
-        if !json.bytes.isEmpty { emit(json.bytes) }
+        if !json.bytes.isEmpty { emit(&json.bytes) }
         json.bytes.removeAll()
     }
 
@@ -380,7 +393,14 @@ final class ReportSink {
 
     private func flush() {
         guard !bytes.isEmpty else { return }
-        emit(bytes)
+        hand(&bytes)
+    }
+
+    /// Hands on `bytes` and leaves them empty, keeping their capacity (or the capacity of the
+    /// array the taker left in their place).
+    @inline(__always)
+    private func hand(_ bytes: inout [UInt8]) {
+        emit(&bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 }

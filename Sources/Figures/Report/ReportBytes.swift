@@ -20,6 +20,33 @@ enum ReportBytes {
         return copy.withUTF8(body)
     }
 
+    /// Whether any byte of `utf8` must be escaped in a JSON string: a control character, a
+    /// quote or a backslash. Eight bytes at a time (claims' sentences are a few hundred bytes,
+    /// and a report of a million claims looks at each a few times).
+    @inline(__always)
+    static func needsJSONEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base), count = utf8.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var k = 0
+        while k + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // A byte below 0x20, or a byte that is zero once xored with '"' or '\' (the
+            // classic tests: exact as to whether some byte of the word is one).
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let below = (word &- ones &* 0x20) & ~word
+            let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            if (below | zeros) & highs != 0 { return true }
+            k += 8
+        }
+        while k < count {
+            let byte = base[k]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Appends `text`'s UTF-8 bytes.
     @inline(__always)
     static func append(_ text: String, to b: inout [UInt8]) {

@@ -20,8 +20,9 @@ struct Timeline {
     }
 
     /// Writes the chart as bytes: a series may have a hundred thousand points, each a dozen
-    /// coordinates.
-    func svg(to b: inout [UInt8]) {
+    /// coordinates. `handOn` is called after each point with the bytes so far, and may take
+    /// them (a chart of tens of megabytes is then not held, nor grown by doubling, whole).
+    func svg(to b: inout [UInt8], handOn: (inout [UInt8]) -> Void = { _ in }) {
         let claims = series.table.claims, members = series.members, intervals = series.intervals, days = series.days
         var minDay = Double(days.min()!), maxDay = Double(days.max()!)
         let pad = max(1, (maxDay - minDay) * 0.06)
@@ -71,6 +72,7 @@ struct Timeline {
         for k in members.indices {
             if k > 0 { s(" ") }
             f(x(Double(days[k]))); s(","); f(y(claims[members[k]].value))
+            handOn(&b)
         }
         s("\" fill=\"none\" stroke=\"#afb8c1\" stroke-dasharray=\"4 3\"/>")
         // Labels keep clear of every point's marker and of each other.
@@ -116,6 +118,7 @@ struct Timeline {
             s("\" stroke=\""); s(color); s("\" stroke-width=\"2\"/>")
             guard labelled else {
                 s("</g>")
+                handOn(&b)
                 continue
             }
             // Label: the figure as written and a short article id, moved up (then down) until it
@@ -136,6 +139,7 @@ struct Timeline {
             s("<text x=\""); f(lx); s("\" y=\""); f(ly); s("\" font-size=\"11\" text-anchor=\""); s(anchor)
             s("\" fill=\""); s(flagged ? "#cf222e" : "#1f2328"); s("\">"); escaped(label); s("</text>")
             s("</g>")
+            handOn(&b)
         }
         s("</svg>")
     }
