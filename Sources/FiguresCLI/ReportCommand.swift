@@ -78,7 +78,9 @@ struct ReportCommand: ParsableCommand {
         defer { if ProcessInfo.processInfo.environment["FIGURES_TIMING"] != nil { printError("TIMING write \(Date().timeIntervalSince(t1))") } }
         // Written on a thread of its own: writing a report of gigabytes takes the system about as
         // long as making it, and on two cores the two overlap.
-        let writer = ChunkWriter(handle, direct: ProcessInfo.processInfo.environment["FIGURES_BUFFERED_OUTPUT"] == nil)
+        // (Directly, without the page cache, only into the file `--output` made: a descriptor the
+        // shell hands over may be shared with what comes after.)
+        let writer = ChunkWriter(handle, direct: output != nil && ProcessInfo.processInfo.environment["FIGURES_BUFFERED_OUTPUT"] == nil)
         report.write(inPlace: format) { writer.write(&$0) }
         let writeError = writer.finish()
         if output != nil { try? handle.close() }
