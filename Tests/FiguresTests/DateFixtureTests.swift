@@ -31,7 +31,7 @@ struct DateFixtureTests {
     }
 
     @Test func corpusIsComplete() {
-        #expect(FixtureLine.load("dates.jsonl").count == 320)
+        #expect(FixtureLine.load("dates.jsonl").count == 324)
         #expect(FixtureLine.load("negatives.jsonl").count == 114)
     }
 

@@ -219,7 +219,9 @@ struct DateInterpreter: Sendable {
         case .week:
             let monday = p.startOfWeek.adding(days: 7 * shift)
             if let part {
-                guard let days = part.weekdays else { return .reject }
+                // The weekend, or a part of a month laid over the week: early Monday to
+                // Wednesday, mid Wednesday to Friday, late Friday to Sunday.
+                let days = part.weekdays ?? (max(1, (part.days.lowerBound * 7 + 30) / 31)...min(7, (part.days.upperBound * 7 + 30) / 31))
                 first = monday.adding(days: days.lowerBound - 1)
                 last = monday.adding(days: days.upperBound - 1)
             } else {
