@@ -154,12 +154,12 @@ struct DateInterpreter: Sendable {
             }
             return .reject
         }
-        if let part = f.part, f.unit == nil, part.weekdays == nil {
+        if let part = f.part, f.unit == nil, part.weekdays == nil, let months = part.months {
             // "the first quarter", "Q3": the most recent one that has begun by publication's month,
             // or with a forward cue the first that has not ended.
             guard let p = published else { return .unresolvable }
-            let year = forward() ? (part.months.upperBound >= p.month ? p.year : p.year + 1)
-                                 : (part.months.lowerBound <= p.month ? p.year : p.year - 1)
+            let year = forward() ? (months.upperBound >= p.month ? p.year : p.year + 1)
+                                 : (months.lowerBound <= p.month ? p.year : p.year - 1)
             return yearPart(part, year: year)
         }
         if let unit = f.unit { // "this week", "last month", "earlier this year", "early next year"
@@ -221,6 +221,7 @@ struct DateInterpreter: Sendable {
             if let part {
                 // The weekend, or a part of a month laid over the week: early Monday to
                 // Wednesday, mid Wednesday to Friday, late Friday to Sunday.
+                guard part.weekdays != nil || part.days.lowerBound >= 1 else { return .reject }
                 let days = part.weekdays ?? (max(1, (part.days.lowerBound * 7 + 30) / 31)...min(7, (part.days.upperBound * 7 + 30) / 31))
                 first = monday.adding(days: days.lowerBound - 1)
                 last = monday.adding(days: days.upperBound - 1)
@@ -252,14 +253,16 @@ struct DateInterpreter: Sendable {
         return .value(.interval(Period(day: a), Period(day: b)))
     }
 
-    /// Early, mid or late in a month: a range of days, cut at the month's last day.
+    /// Early, mid or late in a month: a range of days, cut at the month's last day; one day
+    /// ("the last day of March") is a day.
     private func monthPart(_ part: DateLexicon.Part, year: Int, month: Int) -> Outcome {
         guard part.weekdays == nil else { return .reject }
         guard let first = Day(year: year, month: month, day: 1) else { return .reject }
         let last = first.endOfMonth.day
-        let a = Day(year: year, month: month, day: min(part.days.lowerBound, last))!
-        let b = Day(year: year, month: month, day: min(part.days.upperBound, last))!
-        return .value(.interval(Period(day: a), Period(day: b)))
+        // Negative days count from the month's end: -1 is its last day.
+        func day(_ d: Int) -> Day { Day(year: year, month: month, day: d < 0 ? max(1, last + d + 1) : min(d, last))! }
+        let a = day(part.days.lowerBound), b = day(part.days.upperBound)
+        return a == b ? .value(.point(Period(day: a))) : .value(.interval(Period(day: a), Period(day: b)))
     }
 
     /// A decade ("the 1990s": 1990/1999), or a part of it: early is its first four years, mid
@@ -267,9 +270,9 @@ struct DateInterpreter: Sendable {
     private func decade(_ year: Int, part: DateLexicon.Part?) -> Outcome {
         var first = year, last = year + 9
         if let part {
-            guard part.weekdays == nil else { return .reject }
-            first = year + ((part.months.lowerBound - 1) * 10 + 11) / 12
-            last = year + (part.months.upperBound * 10 - 1) / 12
+            guard part.weekdays == nil, let months = part.months else { return .reject }
+            first = year + ((months.lowerBound - 1) * 10 + 11) / 12
+            last = year + (months.upperBound * 10 - 1) / 12
         }
         guard let a = Period(year: first), let b = Period(year: last) else { return .reject }
         return .value(.interval(a, b))
@@ -278,9 +281,9 @@ struct DateInterpreter: Sendable {
     /// Early, mid or late in a year: from the first day of its first month to the last day of its
     /// last month.
     private func yearPart(_ part: DateLexicon.Part, year: Int) -> Outcome {
-        guard part.weekdays == nil else { return .reject }
-        guard let a = Day(year: year, month: part.months.lowerBound, day: 1),
-              let b = Day(year: year, month: part.months.upperBound, day: 1) else { return .reject }
+        guard part.weekdays == nil, let months = part.months,
+              let a = Day(year: year, month: months.lowerBound, day: 1),
+              let b = Day(year: year, month: months.upperBound, day: 1) else { return .reject }
         return .value(.interval(Period(day: a), Period(day: b.endOfMonth)))
     }
 

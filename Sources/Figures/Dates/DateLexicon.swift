@@ -19,8 +19,11 @@
 final class DateLexicon: Sendable {
     /// A part of a month (a range of days) or of a year (a range of months).
     struct Part: Sendable {
+        /// Days of the month; negative days count from its end (-1 is the last day: "the last
+        /// week of" is -7…-1).
         var days: ClosedRange<Int>
-        var months: ClosedRange<Int>
+        /// Months of the year; `nil` for a part of a month only ("the first week of").
+        var months: ClosedRange<Int>?
         /// A part of a week ("the weekend"): its ISO weekdays (1 = Monday … 7 = Sunday). Such a
         /// part is no part of a month or a year.
         var weekdays: ClosedRange<Int>? = nil
@@ -100,12 +103,19 @@ final class DateLexicon: Sendable {
                 parts[entry.phrase] = Part(days: 1...31, months: 1...12, weekdays: Int(w0)...Int(w1))
                 continue
             }
+            let problem = "expected {days: [from, to], months: [from, to]} with days in 1…31 (or -31…-1, from the month's end) and months in 1…12; months may be left out"
             guard case .list(let d)? = entry.value["days"], d.count == 2, let d0 = d[0].double, let d1 = d[1].double,
-                  case .list(let m)? = entry.value["months"], m.count == 2, let m0 = m[0].double, let m1 = m[1].double,
-                  1 <= d0, d0 <= d1, d1 <= 31, 1 <= m0, m0 <= m1, m1 <= 12 else {
-                throw entry.error(table: "period_parts", "expected {days: [from, to], months: [from, to]} with days in 1…31 and months in 1…12")
+                  d0 <= d1, (1 <= d0 && d1 <= 31) || (-31 <= d0 && d1 <= -1) else {
+                throw entry.error(table: "period_parts", problem)
             }
-            parts[entry.phrase] = Part(days: Int(d0)...Int(d1), months: Int(m0)...Int(m1))
+            var months: ClosedRange<Int>? = nil
+            if let value = entry.value["months"] {
+                guard case .list(let m) = value, m.count == 2, let m0 = m[0].double, let m1 = m[1].double, 1 <= m0, m0 <= m1, m1 <= 12 else {
+                    throw entry.error(table: "period_parts", problem)
+                }
+                months = Int(m0)...Int(m1)
+            }
+            parts[entry.phrase] = Part(days: Int(d0)...Int(d1), months: months)
         }
         self.parts = parts
     }
