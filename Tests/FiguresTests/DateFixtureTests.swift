@@ -31,8 +31,8 @@ struct DateFixtureTests {
     }
 
     @Test func corpusIsComplete() {
-        #expect(FixtureLine.load("dates.jsonl").count == 300)
-        #expect(FixtureLine.load("negatives.jsonl").count == 108)
+        #expect(FixtureLine.load("dates.jsonl").count == 324)
+        #expect(FixtureLine.load("negatives.jsonl").count == 116)
     }
 
     private func checkKnowing(_ line: FixtureLine, _ body: () throws -> Void) throws {

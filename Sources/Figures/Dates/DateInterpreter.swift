@@ -96,6 +96,14 @@ struct DateInterpreter: Sendable {
             guard let p = published else { return .unresolvable }
             return lookSpan(f.amount ?? 1, unit, span, from: p)
         }
+        if let holiday = f.holiday {
+            // "Thanksgiving", "Easter Sunday 2023", "last Easter": like a month-day.
+            if let year = f.year { return holiday.day(in: year).map { .value(.point(Period(day: $0))) } ?? .reject }
+            guard let p = published else { return .unresolvable }
+            let direction: Day.Direction
+            if let shift = f.shift { direction = shift < 0 ? .before : .after } else { direction = forward() ? .onOrAfter : .onOrBefore }
+            return holiday.nearest(to: p, direction).map { .value(.point(Period(day: $0))) } ?? .reject
+        }
         if let weekday = f.weekday {
             guard let p = published else { return .unresolvable }
             if f.unit == .week { // "Tuesday next week", "last week Sunday"
@@ -113,7 +121,10 @@ struct DateInterpreter: Sendable {
                     return .value(.point(Period(day: d)))
                 }
                 guard let p = published else { return .unresolvable }
-                guard let d = nearest(month: month, day: day, from: p, forward() ? .onOrAfter : .onOrBefore) else { return .reject }
+                let direction: Day.Direction
+                // "last Christmas", "next Christmas Eve": strictly before or after publication.
+                if let shift = f.shift { direction = shift < 0 ? .before : .after } else { direction = forward() ? .onOrAfter : .onOrBefore }
+                guard let d = nearest(month: month, day: day, from: p, direction) else { return .reject }
                 return .value(.point(Period(day: d)))
             }
             let y: Int
@@ -127,8 +138,29 @@ struct DateInterpreter: Sendable {
             return Period(year: y, month: month).map { .value(.point($0)) } ?? .reject
         }
         if let year = f.year {
+            if f.decade { return decade(year, part: f.part) }
             if let part = f.part { return yearPart(part, year: year) }
             return Period(year: year).map { .value(.point($0)) } ?? .reject
+        }
+        if let day = f.day {
+            // "on the 15th": the most recent such day of a month on or before publication (this
+            // month's, else last month's), or with a forward cue the first on or after it.
+            guard let p = published else { return .unresolvable }
+            let forward = forward()
+            var (year, month) = (p.year, p.month)
+            for _ in 0..<3 {
+                if let d = Day(year: year, month: month, day: day), forward ? d >= p : d <= p { return .value(.point(Period(day: d))) }
+                (year, month) = Day(year: year, month: month, day: 1)!.monthAdding(forward ? 1 : -1)
+            }
+            return .reject
+        }
+        if let part = f.part, f.unit == nil, part.weekdays == nil, let months = part.months {
+            // "the first quarter", "Q3": the most recent one that has begun by publication's month,
+            // or with a forward cue the first that has not ended.
+            guard let p = published else { return .unresolvable }
+            let year = forward() ? (months.upperBound >= p.month ? p.year : p.year + 1)
+                                 : (months.lowerBound <= p.month ? p.year : p.year - 1)
+            return yearPart(part, year: year)
         }
         if let unit = f.unit { // "this week", "last month", "earlier this year", "early next year"
             guard let p = published else { return .unresolvable }
@@ -187,7 +219,10 @@ struct DateInterpreter: Sendable {
         case .week:
             let monday = p.startOfWeek.adding(days: 7 * shift)
             if let part {
-                guard let days = part.weekdays else { return .reject }
+                // The weekend, or a part of a month laid over the week: early Monday to
+                // Wednesday, mid Wednesday to Friday, late Friday to Sunday.
+                guard part.weekdays != nil || part.days.lowerBound >= 1 else { return .reject }
+                let days = part.weekdays ?? (max(1, (part.days.lowerBound * 7 + 30) / 31)...min(7, (part.days.upperBound * 7 + 30) / 31))
                 first = monday.adding(days: days.lowerBound - 1)
                 last = monday.adding(days: days.upperBound - 1)
             } else {
@@ -218,33 +253,53 @@ struct DateInterpreter: Sendable {
         return .value(.interval(Period(day: a), Period(day: b)))
     }
 
-    /// Early, mid or late in a month: a range of days, cut at the month's last day.
+    /// Early, mid or late in a month: a range of days, cut at the month's last day; one day
+    /// ("the last day of March") is a day.
     private func monthPart(_ part: DateLexicon.Part, year: Int, month: Int) -> Outcome {
         guard part.weekdays == nil else { return .reject }
         guard let first = Day(year: year, month: month, day: 1) else { return .reject }
         let last = first.endOfMonth.day
-        let a = Day(year: year, month: month, day: min(part.days.lowerBound, last))!
-        let b = Day(year: year, month: month, day: min(part.days.upperBound, last))!
-        return .value(.interval(Period(day: a), Period(day: b)))
+        // Negative days count from the month's end: -1 is its last day.
+        func day(_ d: Int) -> Day { Day(year: year, month: month, day: d < 0 ? max(1, last + d + 1) : min(d, last))! }
+        let a = day(part.days.lowerBound), b = day(part.days.upperBound)
+        return a == b ? .value(.point(Period(day: a))) : .value(.interval(Period(day: a), Period(day: b)))
+    }
+
+    /// A decade ("the 1990s": 1990/1999), or a part of it: early is its first four years, mid
+    /// the next three, late the last three (from the part's months: early 1-4, mid 5-8, late 9-12).
+    private func decade(_ year: Int, part: DateLexicon.Part?) -> Outcome {
+        var first = year, last = year + 9
+        if let part {
+            guard part.weekdays == nil, let months = part.months else { return .reject }
+            first = year + ((months.lowerBound - 1) * 10 + 11) / 12
+            last = year + (months.upperBound * 10 - 1) / 12
+        }
+        guard let a = Period(year: first), let b = Period(year: last) else { return .reject }
+        return .value(.interval(a, b))
     }
 
     /// Early, mid or late in a year: from the first day of its first month to the last day of its
     /// last month.
     private func yearPart(_ part: DateLexicon.Part, year: Int) -> Outcome {
-        guard part.weekdays == nil else { return .reject }
-        guard let a = Day(year: year, month: part.months.lowerBound, day: 1),
-              let b = Day(year: year, month: part.months.upperBound, day: 1) else { return .reject }
+        guard part.weekdays == nil, let months = part.months,
+              let a = Day(year: year, month: months.lowerBound, day: 1),
+              let b = Day(year: year, month: months.upperBound, day: 1) else { return .reject }
         return .value(.interval(Period(day: a), Period(day: b.endOfMonth)))
     }
 
-    /// The nearest `month`/`day` on or before (or after) `p`; a February 29 looks further, to a
-    /// leap year.
+    /// The nearest `month`/`day` on or before (or after, or strictly before or after) `p`; a
+    /// February 29 looks further, to a leap year.
     private func nearest(month: Int, day: Int, from p: Day, _ direction: Day.Direction) -> Day? {
         guard day <= Day.daysIn(month: month, year: 2000) else { return nil } // never a real day
         let step = direction.isForward ? 1 : -1
         var year = p.year
         for _ in 0..<9 {
-            if let d = Day(year: year, month: month, day: day), direction.isForward ? d >= p : d <= p { return d }
+            if let d = Day(year: year, month: month, day: day) {
+                switch direction {
+                case .onOrBefore where d <= p, .before where d < p, .onOrAfter where d >= p, .after where d > p: return d
+                default: break
+                }
+            }
             year += step
         }
         return nil
@@ -265,6 +320,11 @@ struct DateInterpreter: Sendable {
     /// start's granularity.
     private func resolveEnd(_ f: Fields, after start: Period) -> Period? {
         let s = start.start
+        if let holiday = f.holiday {
+            guard start.granularity == .day else { return nil }
+            if let year = f.year { return holiday.day(in: year).flatMap { $0 >= s ? Period(day: $0) : nil } }
+            return holiday.nearest(to: s, .onOrAfter).map { Period(day: $0) }
+        }
         if let weekday = f.weekday {
             guard start.granularity == .day else { return nil }
             return Period(day: s.nearest(weekday: weekday, .onOrAfter))
@@ -324,6 +384,11 @@ struct DateInterpreter: Sendable {
         var direction: Int?
         var span: Int?
         var part: DateLexicon.Part?
+        /// A movable holiday ("Thanksgiving", "Easter Sunday"); a fixed one is read as its month
+        /// and day ("Christmas Day" is December 25).
+        var holiday: Holiday?
+        /// The year names a decade ("the 1990s", "the '90s"): ten years from it.
+        var decade = false
         /// A two-digit year or "last year" in an undated text: the date cannot be placed.
         var needsPublication = false
 
@@ -348,7 +413,13 @@ struct DateInterpreter: Sendable {
             }
             let lexicon = interpreter.lexicon
             if let r = range(.day), DateInterpreter.integer(bytes, r) == nil {
-                day = try word(.day, lexicon.ordinalDays) // "March first"
+                if let ordinal = lexicon.ordinalDays.lookup(bytes, r) {
+                    day = ordinal // "March first"
+                } else {
+                    // A day named by a holiday ("Christmas Day", "Thanksgiving").
+                    guard let named = lexicon.holidays.lookup(bytes, r) else { throw Unreadable() }
+                    if case .fixed(let m, let d) = named { (month, day) = (m, d) } else { holiday = named }
+                }
             } else {
                 day = try digits(.day)?.value
             }
@@ -364,6 +435,11 @@ struct DateInterpreter: Sendable {
                 if m > 12, let d = day, d <= 12 { (month, day) = (d, m) }
             }
             if let (value, count) = try digits(.year) {
+                // "1990s", "'90s": a decade.
+                if let r = range(.year), bytes[r.upperBound - 1] | 0x20 == UInt8(ascii: "s") {
+                    guard value % 10 == 0 else { throw Unreadable() }
+                    decade = true
+                }
                 if count <= 2 {
                     shortYear = value
                     // Two-digit years: up to publication's year in its century, else the century before.
@@ -384,7 +460,11 @@ struct DateInterpreter: Sendable {
             weekday = try word(.weekday, lexicon.weekdays)
             relativeDay = try word(.relative, lexicon.relativeDays)
             shift = try word(.shift, lexicon.shifts)
-            unit = try word(.unit, lexicon.units)
+            if let multiple = try word(.unit, lexicon.units) {
+                unit = multiple.unit
+                // "the past decade", "two decades ago": ten years a decade.
+                if multiple.factor != 1 { amount = (amount ?? 1) * multiple.factor }
+            }
             direction = try word(.direction, lexicon.directions)
             span = try word(.span, lexicon.spans)
             part = try word(.part, lexicon.parts)
@@ -392,8 +472,9 @@ struct DateInterpreter: Sendable {
             if part?.weekdays != nil, unit == nil, month == nil, year == nil { unit = .week }
             // "this summer", "last spring": a part of a year shifted from publication's.
             if part != nil, unit == nil, shift != nil, month == nil, year == nil { unit = .year }
-            // "October last year", "May 3 last year", "July 31 this year": the shift names the year.
-            if month != nil, year == nil, unit == .year, let s = shift {
+            // "October last year", "May 3 last year", "July 31 this year", "Easter last year": the
+            // shift names the year.
+            if month != nil || holiday != nil, year == nil, unit == .year, let s = shift {
                 guard let p = published else { needsPublication = true; return }
                 year = p.year + s
                 (shift, unit) = (nil, nil)

@@ -10,7 +10,10 @@
 /// | `vague` | dozens, several, a few… → `{value, low, high}` or `{value, low, below}` |
 /// | `qualifiers` | nearly, more than… → a qualifier name, or `{qualifier, low, high}` with bounds of its own |
 /// | `qualifier_bounds` | qualifier name → `{low, high}`: factors of the value, `null` for no bound |
-struct NumberLexicon: Sendable {
+///
+/// A class: the interpreters are copied with the scanner's state, and one reference costs one
+/// retain where six tables of three buffers each cost eighteen.
+final class NumberLexicon: Sendable {
     /// Bounds a qualifier puts around a value v: low = v × low (`nil`: unbounded), and so on.
     struct Bounds: Sendable, Hashable {
         var low: Double?
