@@ -770,13 +770,18 @@ final class ClaimBinder {
     /// in the article that a bare common noun stands for ("the council" after "the … Council
     /// (NDRRMC)"); remembers a proper name for later.
     private func resolvedSource(_ text: String, name: String) -> String {
-        if !text.isEmpty, text.count <= 24, text.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+        // (On the UTF-8 bytes: Character properties cost about 1% of extraction here.)
+        let bytes = text.utf8
+        if !bytes.isEmpty, bytes.count <= 24, bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
             return namedSources.last { $0.head == text }?.text ?? text
         }
-        if let last = name.split(separator: " ").last, name.contains(" ") || text != name, last.first?.isUppercase == true {
-            let head = last.lowercased()
-            if namedSources.last?.head != head || namedSources.last?.text != text { namedSources.append((head, text)) }
-        }
+        if namedSources.last?.text == text { return text } // (named just before: remembered)
+        let nameBytes = name.utf8
+        let space = nameBytes.lastIndex(of: UInt8(ascii: " "))
+        let lastStart = space.map { nameBytes.index(after: $0) } ?? nameBytes.startIndex
+        guard space != nil || text != name, lastStart < nameBytes.endIndex,
+              case UInt8(ascii: "A")...UInt8(ascii: "Z") = nameBytes[lastStart] else { return text }
+        namedSources.append((String(name[lastStart...]).lowercased(), text))
         return text
     }
 
