@@ -234,6 +234,15 @@ import Testing
         }
         // "— one of the largest": no figure of people.
         #expect(byValue[1] == nil && byValue[7_000_000]?.category == "displaced")
+        // A sentence that names the people of the figure before, then breaks them down.
+        let next = try claimsByValue("Houthi rebels on Wednesday released the 25 crew members of the ship. "
+            + "The crew — 17 Filipinos, three Ukrainians and five Bulgarians — were flown to Muscat. "
+            + "Troops freed 137 hostages. The hostages — 76 females and 61 males — were rescued in a forest.",
+                                     id: "c", published: Day(year: 2024, month: 1, day: 24))
+        for value in [17, 3, 5] {
+            #expect(next[value]?.category == "captives_released" && next[value]?.partOf == next[25]?.id, "\(value)")
+        }
+        #expect(next[76]?.partOf == next[137]?.id && next[61]?.partOf == next[137]?.id)
     }
 
     /// Who states a figure: (text, figure, attributed_to).

@@ -500,12 +500,23 @@ final class ClaimBinder {
                     b.ofAntecedent = true
                     b.modality = antecedent.modality
                     bound[k] = b
+                    // A breakdown goes on after it ("The crew — 17 Filipinos, three Ukrainians
+                    // and …"): every member is a part of the figure before.
+                    if led {
+                        try continueList(from: b, in: marked, m, bound: &bound)
+                        for j in figures where j != k && bound[j]?.list == k { bound[j]!.ofAntecedent = true }
+                    }
                     break
                 }
                 // Bound by a rule of its own, it is still a part of the figure before.
                 if let k = anaphoric, var b = bound[k], !b.ofAntecedent, b.partOf == nil, b.category == antecedent.category {
                     b.ofAntecedent = true
                     bound[k] = b
+                    // (And so is every member of a list it heads: "The hostages — 76 females and
+                    // 61 males — were rescued".)
+                    for j in figures where j != k && bound[j]?.list == k && bound[j]?.partOf == nil && bound[j]?.category == b.category {
+                        bound[j]!.ofAntecedent = true
+                    }
                 }
             }
             // 3. Claims (none when no figure is bound: then the sources and the running total need
