@@ -97,7 +97,7 @@ public struct Checker: Sendable {
         lap("context")
         var checks: [Check] = []
         checks.reserveCapacity(context.groups.count + context.groups.count / 4 + 16)
-        _ = context.groups; _ = context.groupIndex; lap("groups")
+        _ = context.groups; lap("groups")
         // The rules only read the prepared claims: two sets of them run at the same time, each
         // rule into its own list, and the lists are joined in the order the rules are listed (on
         // one core, each rule in that order into one list: no check is copied).
@@ -273,15 +273,14 @@ final class CheckContext {
     /// Category names for readers (``words(_:)``), by number.
     private var categoryWords: [String] = []
     /// The claims with a time, grouped by place, category, unit, population and period, in the
-    /// order of their keys; and each group's position by its key.
+    /// order of their keys (``groupNumber(of:)`` finds a group by its key).
     private(set) var groups: [[Int]] = []
-    private(set) var groupIndex: [GroupKey: Int] = [:]
     /// Each group's key, by group: read in order without visiting its claims.
     private(set) var groupKeys: [GroupKey] = []
     /// Each claim's place in time order (as-of day, then publication, article and offset), and
     /// the claim at each place.
     private(set) var rank: [Int] = []
-    private var byRank: [Int] = []
+    private(set) var byRank: [Int] = []
 
     init(claims input: [Claim], rules: RuleBook, options: Options) {
         self.rules = rules
@@ -297,13 +296,22 @@ final class CheckContext {
         // Lookups repeat across a million claims: each category, written population and
         // time is read once.
         var categories: [String: (category: Category?, id: Int32)] = [:]
-        var keys: [String: Int32] = [:]
+        // Each written population's number, and by that number its key's number and how often it
+        // was written so (counted only when it has a key: the most frequent form names the group).
+        var keys: [String: Int] = [:]
+        var forms: [(written: String, id: Int32, count: Int)] = []
         var timeIDs: [TimeKey: Int32] = [:]
         var articles: [String: Int] = [:]
         var places: [String?: Int32] = [:]
         var populations: [String: Int32] = [:]
-        var forms: [String: Int] = [:]
         var lastArticle: (id: String, number: Int)?
+        // The last claim's category, place, written population and time, with what they were
+        // found to be: claims come by article, and an article's claims mostly repeat them (the
+        // parser shares repeated strings, so comparing them is usually comparing two pointers).
+        var lastCategory: (name: String, known: (category: Category?, id: Int32))?
+        var lastPlace: (name: String?, id: Int32)?
+        var lastPopulation: (written: String, form: Int)?
+        var lastTime: (refersTo: String?, published: Day?, id: Int32)?
         var previous: Int?
         // The positions in `input` of the claims kept, in order (the records are made from them
         // at the end: usually they are the input itself, shared, and nothing is copied).
@@ -311,57 +319,73 @@ final class CheckContext {
         kept.reserveCapacity(input.count)
         claims.reserveCapacity(input.count)
         inputPositions = Array(repeating: -1, count: input.count)
-        for k in order {
-            let claim = input[k]
+        // Each claim is read in place (`borrowing`): copying one would count a reference for each
+        // of its strings.
+        func prepare(_ claim: borrowing Claim, at k: Int) {
             // The same claim twice (same article, offsets, category and value) counts once.
             if let p = previous, input[p].article == claim.article, input[p].start == claim.start, input[p].end == claim.end,
                input[p].category == claim.category, input[p].value == claim.value {
                 if inputPositions[p] >= 0, input[p] == claim { inputPositions[k] = inputPositions[p] }
-                continue
+                return
             }
             previous = k
             if claim.modality != .reported {
-                skipped.append(.init(claim: claim, why: "not reported as fact (\(claim.modality.rawValue))"))
-                continue
+                skipped.append(.init(claim: copy claim, why: "not reported as fact (\(claim.modality.rawValue))"))
+                return
             }
             let known: (category: Category?, id: Int32)
-            if let found = categories[claim.category] {
+            if let last = lastCategory, last.name == claim.category {
+                known = last.known
+            } else if let found = categories[claim.category] {
                 known = found
             } else {
                 known = (rules.category(named: claim.category), Int32(categories.count))
                 categories[claim.category] = known
             }
+            lastCategory = (claim.category, known)
             guard let category = known.category else {
-                skipped.append(.init(claim: claim, why: "category '\(claim.category)' not declared in the rule tables"))
-                continue
+                skipped.append(.init(claim: copy claim, why: "category '\(claim.category)' not declared in the rule tables"))
+                return
             }
             var population: Int32 = -1
             if let written = claim.population {
-                if let id = keys[written] {
-                    population = id
+                let form: Int
+                if let last = lastPopulation, last.written == written {
+                    form = last.form
+                } else if let found = keys[written] {
+                    form = found
                 } else {
-                    population = PopulationKey.key(written).map { key in
+                    let id: Int32 = PopulationKey.key(written).map { key -> Int32 in
                         if let id = populations[key] { return id }
                         populationKeys.append(key)
                         populations[key] = Int32(populationKeys.count - 1)
                         return Int32(populationKeys.count - 1)
                     } ?? -1
-                    keys[written] = population
+                    form = forms.count
+                    forms.append((written, id, 0))
+                    keys[written] = form
                 }
+                lastPopulation = (written, form)
+                population = forms[form].id
+                if population >= 0 { forms[form].count += 1 }
             }
-            if population >= 0, let form = claim.population { forms[form, default: 0] += 1 }
-            let timeKey = TimeKey(refersTo: claim.refersTo, published: claim.published)
             let timeID: Int32
-            if let id = timeIDs[timeKey] {
-                timeID = id
+            if let last = lastTime, last.published == claim.published, last.refersTo == claim.refersTo {
+                timeID = last.id
             } else {
-                if let time = ClaimTime(claim.refersTo, published: claim.published) {
-                    times.append(time)
-                    timeID = Int32(times.count - 1)
+                let timeKey = TimeKey(refersTo: claim.refersTo, published: claim.published)
+                if let id = timeIDs[timeKey] {
+                    timeID = id
                 } else {
-                    timeID = -1
+                    if let time = ClaimTime(claim.refersTo, published: claim.published) {
+                        times.append(time)
+                        timeID = Int32(times.count - 1)
+                    } else {
+                        timeID = -1
+                    }
+                    timeIDs[timeKey] = timeID
                 }
-                timeIDs[timeKey] = timeID
+                lastTime = (claim.refersTo, claim.published, timeID)
             }
             let time = timeID >= 0 ? times[Int(timeID)] : nil
             // Claims come by article: the last one's number is usually the one.
@@ -376,21 +400,26 @@ final class CheckContext {
             }
             lastArticle = (claim.article, article)
             let place: Int32
-            if let found = places[claim.place] {
+            if let last = lastPlace, last.name == claim.place {
+                place = last.id
+            } else if let found = places[claim.place] {
                 place = found
             } else {
                 place = Int32(places.count)
                 places[claim.place] = place
             }
+            lastPlace = (claim.place, place)
             inputPositions[k] = Int32(kept.count)
             kept.append(k)
-            claims.append(Prepared(interval: FigureInterval(claim, rules: rules), text: ShortText(claim.text), kind: category.kind,
+            claims.append(Prepared(interval: FigureInterval(low: claim.low, high: claim.high, value: claim.value, qualifier: claim.qualifier, rules: rules),
+                                   text: ShortText(claim.text), kind: category.kind,
                                    unit: claim.unit, isPart: claim.partOf != nil || claim.list != nil, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
                                    published: claim.published?.ordinal ?? .max))
         }
+        for k in order { prepare(input[k], at: k) }
         // Usually every claim is kept, in the order given: the records are then the input, shared.
         if kept.count == input.count, kept.indices.allSatisfy({ kept[$0] == $0 }) {
             records = input
@@ -408,8 +437,7 @@ final class CheckContext {
         categoryWords = categoryNames.map(Check.words)
         // Each group's name: its most frequent written form (the first in order among equals).
         var best: [Int32: (form: String, count: Int)] = [:]
-        for (form, count) in forms {
-            let id = keys[form]!
+        for (form, id, count) in forms where count > 0 {
             if let known = best[id], known.count > count || (known.count == count && known.form < form) { continue }
             best[id] = (form, count)
         }
@@ -504,7 +532,6 @@ final class CheckContext {
         var buffer: [UInt8] = []
         var count = keyed.isEmpty ? 0 : 1
         for j in keyed.indices.dropFirst() where keyed[j].key != keyed[j - 1].key { count += 1 }
-        groupIndex.reserveCapacity(count)
         groups.reserveCapacity(count)
         groupKeys.reserveCapacity(count)
         names.reserveCapacity(count)
@@ -515,7 +542,6 @@ final class CheckContext {
             while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
             let key = keyed[start].key
             let g = groups.count
-            groupIndex[key] = g
             groupKeys.append(key)
             groups.append(keyed[start..<end].map { Int($0.index) })
             for j in start..<end { groupOf[Int(keyed[j].index)] = Int32(g) }
@@ -602,7 +628,25 @@ final class CheckContext {
     }
 
     /// The claims of the group with `key`, if there are any.
-    func group(_ key: GroupKey?) -> [Int]? { key.flatMap { groupIndex[$0] }.map { groups[$0] } }
+    func group(_ key: GroupKey?) -> [Int]? { key.flatMap { groupNumber(of: $0) }.map { groups[$0] } }
+
+    /// The number of the group with `key`, if there is one: found by binary search, as the groups
+    /// are numbered in the order of their keys (a table of half a million keys, hashed, cost
+    /// more to build than the few lookups it served).
+    func groupNumber(of key: GroupKey) -> Int? {
+        groupKeys.withUnsafeBufferPointer { keys in
+            var lo = 0, hi = keys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                switch keys[mid].compare(key) {
+                case ..<0: lo = mid + 1
+                case 0: return mid
+                default: hi = mid
+                }
+            }
+            return nil
+        }
+    }
 
     /// Claims in time order (as-of day, then publication, article and offset).
     func inTimeOrder(_ indices: [Int]) -> [Int] { timeOrdered(indices, distinct: false) }
@@ -771,9 +815,31 @@ final class CheckContext {
     /// first claim (each check's key made once); ``permute(_:into:)`` puts them in it.
     static func order(_ checks: [Check]) -> [Int] {
         // Strings are ranked once, so that most comparisons compare integers.
+        // Each string is numbered as first met (a check's neighbour usually has the same one,
+        // often the same object: compared, not hashed), the distinct strings sorted, and the
+        // numbers turned into ranks.
         func ranks(_ strings: [String]) -> [Int] {
-            let order = Dictionary(uniqueKeysWithValues: Set(strings).sorted().enumerated().map { ($1, $0) })
-            return strings.map { order[$0]! }
+            var numbers: [String: Int] = [:]
+            var distinct: [String] = []
+            var result: [Int] = []
+            result.reserveCapacity(strings.count)
+            for k in strings.indices {
+                if k > 0, strings[k] == strings[k - 1] {
+                    result.append(result[k - 1])
+                    continue
+                }
+                if let n = numbers[strings[k]] {
+                    result.append(n)
+                } else {
+                    numbers[strings[k]] = distinct.count
+                    result.append(distinct.count)
+                    distinct.append(strings[k])
+                }
+            }
+            var rankOf = [Int](repeating: 0, count: distinct.count)
+            for (rank, n) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rankOf[n] = rank }
+            for k in result.indices { result[k] = rankOf[result[k]] }
+            return result
         }
         // Each field read in place (a check is not copied).
         var categoryNames: [String] = [], populationNames: [String] = [], periodNames: [String] = []

@@ -38,13 +38,18 @@ public struct FigureInterval: Sendable, Hashable, CustomStringConvertible {
     /// The interval a claim's wording allows; `rules` supplies the qualifier bounds when the
     /// claim carries none.
     public init(_ claim: Claim, rules: RuleBook? = nil) {
-        var low = claim.low
-        var high = claim.high
-        let unbounded = claim.qualifier != .exact && claim.qualifier != .range
-        if unbounded, low == claim.value, high == claim.value,
-           let bounds = rules?.numberLexicon.bounds[claim.qualifier] {
-            low = bounds.low.map { claim.value * $0 }
-            high = bounds.high.map { claim.value * $0 }
+        self.init(low: claim.low, high: claim.high, value: claim.value, qualifier: claim.qualifier, rules: rules)
+    }
+
+    /// The interval of a claim's bounds, value and qualifier (the claim itself is not copied).
+    init(low: Double?, high: Double?, value: Double, qualifier: Qualifier, rules: RuleBook?) {
+        var low = low
+        var high = high
+        let unbounded = qualifier != .exact && qualifier != .range
+        if unbounded, low == value, high == value,
+           let bounds = rules?.numberLexicon.bounds[qualifier] {
+            low = bounds.low.map { value * $0 }
+            high = bounds.high.map { value * $0 }
         }
         self.init(low: max(0, low ?? 0), high: high ?? .infinity)
     }

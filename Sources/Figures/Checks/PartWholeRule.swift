@@ -71,7 +71,7 @@ extension CheckContext {
         for g in groupKeys.indices where groupKeys[g].population >= 0 {
             var whole = groupKeys[g]
             whole.population = -1
-            if let w = groupIndex[whole] { namedByWhole.append(UInt64(w) << 32 | UInt64(g)) }
+            if let w = groupNumber(of: whole) { namedByWhole.append(UInt64(w) << 32 | UInt64(g)) }
         }
         namedByWhole.sort()
         var next = 0

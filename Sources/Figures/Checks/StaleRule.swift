@@ -22,26 +22,28 @@ extension CheckContext {
             let series: GroupKey, published: Int
             static func < (a: Key, b: Key) -> Bool { (a.series, a.published) < (b.series, b.published) }
         }
-        var candidates: [(key: Key, claim: Int)] = []
+        // Each candidate carries its claim's rank in time order (the claim is `byRank[rank]`): the
+        // sort then reads nothing but the candidates themselves.
+        var candidates: [(key: Key, rank: Int)] = []
         for i in claims.indices where claims[i].isDated && claims[i].published != .max {
             let p = claims[i]
             guard p.series != nil || p.kind == .stock else { continue }
             let series = GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: p.populationID,
                                   series: Int32(p.series ?? -1), first: 0, last: 0)
-            candidates.append((Key(series: series, published: p.published), i))
+            candidates.append((Key(series: series, published: p.published), rank[i]))
         }
-        let rank = self.rank
         candidates.sort { a, b in
             let order = a.key.series.compare(b.key.series)
             if order != 0 { return order < 0 }
             if a.key.published != b.key.published { return a.key.published < b.key.published }
-            return rank[a.claim] < rank[b.claim]
+            return a.rank < b.rank
         }
+        let byRank = self.byRank
         var start = 0
         while start < candidates.count {
             var end = start + 1
             while end < candidates.count, candidates[end].key == candidates[start].key { end += 1 }
-            let members = candidates[start..<end].map(\.claim)
+            let members = candidates[start..<end].map { byRank[$0.rank] }
             start = end
             guard members.contains(where: { claims[$0].article != claims[members[0]].article }) else { continue }
             // The newest claim of another article than each claim's: the newest of all, or
