@@ -334,38 +334,43 @@ final class CheckContext {
         // at the end: usually they are the input itself, shared, and nothing is copied).
         var kept: [Int] = []
         kept.reserveCapacity(input.count)
-        claims.reserveCapacity(input.count)
-        inputPositions = Array(repeating: -1, count: input.count)
-        // Each claim is read in place (`borrowing`): copying one would count a reference for each
-        // of its strings.
-        func prepare(_ claim: borrowing Claim, at k: Int) {
+        // Each claim is read in place, through a pointer into the input: copying one (as passing
+        // it by value, or even `borrowing` from an array, did) counts a reference for each of its
+        // strings.
+        // What the claims make is gathered in local lists and stored at the end: the object's own
+        // properties, written from a nested function, would be checked for exclusive access at
+        // every write.
+        var preparedList: [Prepared] = [], skippedList: [Checker.Skipped] = [], keyList: [String] = [], timeList: [ClaimTime] = []
+        preparedList.reserveCapacity(input.count)
+        var positionList = [Int32](repeating: -1, count: input.count)
+        func prepare(_ pointer: UnsafePointer<Claim>, at k: Int) {
             // The same claim twice (same article, offsets, category and value) counts once.
-            if let p = previous, input[p].article == claim.article, input[p].start == claim.start, input[p].end == claim.end,
-               input[p].category == claim.category, input[p].value == claim.value {
-                if inputPositions[p] >= 0, input[p] == claim { inputPositions[k] = inputPositions[p] }
+            if let p = previous, input[p].article == pointer.pointee.article, input[p].start == pointer.pointee.start, input[p].end == pointer.pointee.end,
+               input[p].category == pointer.pointee.category, input[p].value == pointer.pointee.value {
+                if positionList[p] >= 0, input[p] == pointer.pointee { positionList[k] = positionList[p] }
                 return
             }
             previous = k
-            if claim.modality != .reported {
-                skipped.append(.init(claim: copy claim, why: "not reported as fact (\(claim.modality.rawValue))"))
+            if pointer.pointee.modality != .reported {
+                skippedList.append(.init(claim: pointer.pointee, why: "not reported as fact (\(pointer.pointee.modality.rawValue))"))
                 return
             }
             let known: (kind: Category.Kind?, id: Int32)
-            if let last = lastCategory, last.name == claim.category {
+            if let last = lastCategory, last.name == pointer.pointee.category {
                 known = last.known
-            } else if let found = categories[claim.category] {
+            } else if let found = categories[pointer.pointee.category] {
                 known = found
             } else {
-                known = (rules.category(named: claim.category)?.kind, Int32(categories.count))
-                categories[claim.category] = known
+                known = (rules.category(named: pointer.pointee.category)?.kind, Int32(categories.count))
+                categories[pointer.pointee.category] = known
             }
-            lastCategory = (claim.category, known)
+            lastCategory = (pointer.pointee.category, known)
             guard let kind = known.kind else {
-                skipped.append(.init(claim: copy claim, why: "category '\(claim.category)' not declared in the rule tables"))
+                skippedList.append(.init(claim: pointer.pointee, why: "category '\(pointer.pointee.category)' not declared in the rule tables"))
                 return
             }
             var population: Int32 = -1
-            if let written = claim.population {
+            if let written = pointer.pointee.population {
                 let form: Int
                 if let last = lastPopulation, last.written == written {
                     form = last.form
@@ -374,9 +379,9 @@ final class CheckContext {
                 } else {
                     let id: Int32 = PopulationKey.key(written).map { key -> Int32 in
                         if let id = populations[key] { return id }
-                        populationKeys.append(key)
-                        populations[key] = Int32(populationKeys.count - 1)
-                        return Int32(populationKeys.count - 1)
+                        keyList.append(key)
+                        populations[key] = Int32(keyList.count - 1)
+                        return Int32(keyList.count - 1)
                     } ?? -1
                     form = forms.count
                     forms.append((written, id, 0))
@@ -387,56 +392,65 @@ final class CheckContext {
                 if population >= 0 { forms[form].count += 1 }
             }
             let timeID: Int32
-            if let last = lastTime, last.published == claim.published, last.refersTo == claim.refersTo {
+            if let last = lastTime, last.published == pointer.pointee.published, last.refersTo == pointer.pointee.refersTo {
                 timeID = last.id
             } else {
-                let timeKey = TimeKey(refersTo: claim.refersTo, published: claim.published)
+                let timeKey = TimeKey(refersTo: pointer.pointee.refersTo, published: pointer.pointee.published)
                 if let id = timeIDs[timeKey] {
                     timeID = id
                 } else {
-                    if let time = ClaimTime(claim.refersTo, published: claim.published) {
-                        times.append(time)
-                        timeID = Int32(times.count - 1)
+                    if let time = ClaimTime(pointer.pointee.refersTo, published: pointer.pointee.published) {
+                        timeList.append(time)
+                        timeID = Int32(timeList.count - 1)
                     } else {
                         timeID = -1
                     }
                     timeIDs[timeKey] = timeID
                 }
-                lastTime = (claim.refersTo, claim.published, timeID)
+                lastTime = (pointer.pointee.refersTo, pointer.pointee.published, timeID)
             }
-            let time = timeID >= 0 ? times[Int(timeID)] : nil
+            let time = timeID >= 0 ? timeList[Int(timeID)] : nil
             // Claims come by article: the last one's number is usually the one.
             let article: Int
-            if let last = lastArticle, last.id == claim.article {
+            if let last = lastArticle, last.id == pointer.pointee.article {
                 article = last.number
-            } else if let found = articles[claim.article] {
+            } else if let found = articles[pointer.pointee.article] {
                 article = found
             } else {
                 article = articles.count
-                articles[claim.article] = article
+                articles[pointer.pointee.article] = article
             }
-            lastArticle = (claim.article, article)
+            lastArticle = (pointer.pointee.article, article)
             let place: Int32
-            if let last = lastPlace, last.name == claim.place {
+            if let last = lastPlace, last.name == pointer.pointee.place {
                 place = last.id
-            } else if let found = places[claim.place] {
+            } else if let found = places[pointer.pointee.place] {
                 place = found
             } else {
                 place = Int32(places.count)
-                places[claim.place] = place
+                places[pointer.pointee.place] = place
             }
-            lastPlace = (claim.place, place)
-            inputPositions[k] = Int32(kept.count)
+            lastPlace = (pointer.pointee.place, place)
+            positionList[k] = Int32(kept.count)
             kept.append(k)
-            claims.append(Prepared(interval: FigureInterval(low: claim.low, high: claim.high, value: claim.value, qualifier: claim.qualifier, rules: rules),
-                                   text: ShortText(claim.text), kind: kind,
-                                   unit: claim.unit, isPart: claim.partOf != nil || claim.list != nil, article: article,
+            preparedList.append(Prepared(interval: FigureInterval(low: pointer.pointee.low, high: pointer.pointee.high, value: pointer.pointee.value, qualifier: pointer.pointee.qualifier, rules: rules),
+                                   text: ShortText(pointer.pointee.text), kind: kind,
+                                   unit: pointer.pointee.unit, isPart: pointer.pointee.partOf != nil || pointer.pointee.list != nil, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
-                                   published: claim.published?.ordinal ?? .max))
+                                   published: pointer.pointee.published?.ordinal ?? .max))
         }
-        for k in order { prepare(input[k], at: k) }
+        input.withUnsafeBufferPointer { input in
+            for k in order { prepare(input.baseAddress! + k, at: k) }
+        }
+        claims = preparedList
+        preparedList = []
+        skipped = skippedList
+        populationKeys = keyList
+        times = timeList
+        inputPositions = positionList
+        positionList = []
         // Usually every claim is kept, in the order given: the records are then the input, shared.
         if kept.count == input.count, kept.indices.allSatisfy({ kept[$0] == $0 }) {
             records = input
