@@ -43,4 +43,22 @@ struct CheckContextTests {
         #expect(context.groupNumber(of: before) == nil)
         #expect(context.group(nil) == nil)
     }
+
+    /// Group keys packed in three words sort as the keys do, everyone and no series (-1)
+    /// included, and days on either side of zero.
+    @Test func packedKeysCompareAsKeys() {
+        var generator = SystemRandomNumberGenerator()
+        let keys = (0..<150).map { _ in
+            GroupKey(place: Int32.random(in: 0...3, using: &generator), category: Int32.random(in: 0...3, using: &generator),
+                     unit: Int8.random(in: 0...1, using: &generator), population: Int32.random(in: -1...2, using: &generator),
+                     series: Int32.random(in: -1...2, using: &generator), first: Int32.random(in: -3...3, using: &generator) * 400_000,
+                     last: Int32.random(in: -3...3, using: &generator) * 400_000)
+        } + [GroupKey(place: Int32.max, category: Int32.max, unit: 1, population: Int32.max - 1, series: Int32.max - 1, first: .max, last: .min)]
+        func order(_ a: (UInt64, UInt64, UInt64), _ b: (UInt64, UInt64, UInt64)) -> Int {
+            a == b ? 0 : (a.0, a.1, a.2) < (b.0, b.1, b.2) ? -1 : 1
+        }
+        for a in keys {
+            for b in keys { #expect(order(a.packed, b.packed) == a.compare(b), "\(a) \(b)") }
+        }
+    }
 }

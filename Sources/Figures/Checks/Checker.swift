@@ -228,6 +228,16 @@ struct GroupKey: Hashable, Comparable {
         return 0
     }
 
+    /// The key as three words that compare as the keys do (``compare(_:)``): place and
+    /// category (numbers from 0) with the unit, population and series (from -1) shifted by one,
+    /// and the two days with their sign bits flipped.
+    var packed: (UInt64, UInt64, UInt64) {
+        precondition(place >= 0 && category >= 0 && unit >= 0 && unit <= 1 && population >= -1 && series >= -1)
+        let days = UInt64(UInt32(bitPattern: first) ^ 0x8000_0000) << 32 | UInt64(UInt32(bitPattern: last) ^ 0x8000_0000)
+        return (UInt64(UInt32(place)) << 32 | UInt64(UInt32(category)) << 1 | UInt64(UInt8(unit)),
+                UInt64(UInt32(population + 1)) << 32 | UInt64(UInt32(series + 1)), days)
+    }
+
     /// Two words instead of seven fields: half a million keys are hashed several times.
     func hash(into hasher: inout Hasher) {
         hasher.combine(UInt64(UInt32(bitPattern: place)) << 32 | UInt64(UInt32(bitPattern: category)) ^ UInt64(UInt8(bitPattern: unit)) << 56)
@@ -286,16 +296,23 @@ final class CheckContext {
         self.rules = rules
         self.options = options
         // Usually already in this order (the report sorts its claims so).
-        let order = input.indices.sorted { a, b in
-            if input[a].article != input[b].article { return input[a].article < input[b].article }
-            if input[a].start != input[b].start { return input[a].start < input[b].start }
-            if input[a].end != input[b].end { return input[a].end < input[b].end }
-            if input[a].category != input[b].category { return input[a].category < input[b].category }
-            return input[a].value < input[b].value
+        // Read through a buffer (a claim is not copied to compare two fields), and sorted only
+        // when it is not in order (the sort is stable: an ordered list would stay as it is).
+        let order: [Int] = input.withUnsafeBufferPointer { input in
+            func less(_ a: Int, _ b: Int) -> Bool {
+                if input[a].article != input[b].article { return input[a].article < input[b].article }
+                if input[a].start != input[b].start { return input[a].start < input[b].start }
+                if input[a].end != input[b].end { return input[a].end < input[b].end }
+                if input[a].category != input[b].category { return input[a].category < input[b].category }
+                return input[a].value < input[b].value
+            }
+            if input.indices.dropFirst().allSatisfy({ !less($0, $0 - 1) }) { return Array(input.indices) }
+            return input.indices.sorted(by: less)
         }
         // Lookups repeat across a million claims: each category, written population and
         // time is read once.
-        var categories: [String: (category: Category?, id: Int32)] = [:]
+        // Each category's kind (`nil`: not declared) and number.
+        var categories: [String: (kind: Category.Kind?, id: Int32)] = [:]
         // Each written population's number, and by that number its key's number and how often it
         // was written so (counted only when it has a key: the most frequent form names the group).
         var keys: [String: Int] = [:]
@@ -308,7 +325,7 @@ final class CheckContext {
         // The last claim's category, place, written population and time, with what they were
         // found to be: claims come by article, and an article's claims mostly repeat them (the
         // parser shares repeated strings, so comparing them is usually comparing two pointers).
-        var lastCategory: (name: String, known: (category: Category?, id: Int32))?
+        var lastCategory: (name: String, known: (kind: Category.Kind?, id: Int32))?
         var lastPlace: (name: String?, id: Int32)?
         var lastPopulation: (written: String, form: Int)?
         var lastTime: (refersTo: String?, published: Day?, id: Int32)?
@@ -317,38 +334,43 @@ final class CheckContext {
         // at the end: usually they are the input itself, shared, and nothing is copied).
         var kept: [Int] = []
         kept.reserveCapacity(input.count)
-        claims.reserveCapacity(input.count)
-        inputPositions = Array(repeating: -1, count: input.count)
-        // Each claim is read in place (`borrowing`): copying one would count a reference for each
-        // of its strings.
-        func prepare(_ claim: borrowing Claim, at k: Int) {
+        // Each claim is read in place, through a pointer into the input: copying one (as passing
+        // it by value, or even `borrowing` from an array, did) counts a reference for each of its
+        // strings.
+        // What the claims make is gathered in local lists and stored at the end: the object's own
+        // properties, written from a nested function, would be checked for exclusive access at
+        // every write.
+        var preparedList: [Prepared] = [], skippedList: [Checker.Skipped] = [], keyList: [String] = [], timeList: [ClaimTime] = []
+        preparedList.reserveCapacity(input.count)
+        var positionList = [Int32](repeating: -1, count: input.count)
+        func prepare(_ pointer: UnsafePointer<Claim>, at k: Int) {
             // The same claim twice (same article, offsets, category and value) counts once.
-            if let p = previous, input[p].article == claim.article, input[p].start == claim.start, input[p].end == claim.end,
-               input[p].category == claim.category, input[p].value == claim.value {
-                if inputPositions[p] >= 0, input[p] == claim { inputPositions[k] = inputPositions[p] }
+            if let p = previous, input[p].article == pointer.pointee.article, input[p].start == pointer.pointee.start, input[p].end == pointer.pointee.end,
+               input[p].category == pointer.pointee.category, input[p].value == pointer.pointee.value {
+                if positionList[p] >= 0, input[p] == pointer.pointee { positionList[k] = positionList[p] }
                 return
             }
             previous = k
-            if claim.modality != .reported {
-                skipped.append(.init(claim: copy claim, why: "not reported as fact (\(claim.modality.rawValue))"))
+            if pointer.pointee.modality != .reported {
+                skippedList.append(.init(claim: pointer.pointee, why: "not reported as fact (\(pointer.pointee.modality.rawValue))"))
                 return
             }
-            let known: (category: Category?, id: Int32)
-            if let last = lastCategory, last.name == claim.category {
+            let known: (kind: Category.Kind?, id: Int32)
+            if let last = lastCategory, last.name == pointer.pointee.category {
                 known = last.known
-            } else if let found = categories[claim.category] {
+            } else if let found = categories[pointer.pointee.category] {
                 known = found
             } else {
-                known = (rules.category(named: claim.category), Int32(categories.count))
-                categories[claim.category] = known
+                known = (rules.category(named: pointer.pointee.category)?.kind, Int32(categories.count))
+                categories[pointer.pointee.category] = known
             }
-            lastCategory = (claim.category, known)
-            guard let category = known.category else {
-                skipped.append(.init(claim: copy claim, why: "category '\(claim.category)' not declared in the rule tables"))
+            lastCategory = (pointer.pointee.category, known)
+            guard let kind = known.kind else {
+                skippedList.append(.init(claim: pointer.pointee, why: "category '\(pointer.pointee.category)' not declared in the rule tables"))
                 return
             }
             var population: Int32 = -1
-            if let written = claim.population {
+            if let written = pointer.pointee.population {
                 let form: Int
                 if let last = lastPopulation, last.written == written {
                     form = last.form
@@ -357,9 +379,9 @@ final class CheckContext {
                 } else {
                     let id: Int32 = PopulationKey.key(written).map { key -> Int32 in
                         if let id = populations[key] { return id }
-                        populationKeys.append(key)
-                        populations[key] = Int32(populationKeys.count - 1)
-                        return Int32(populationKeys.count - 1)
+                        keyList.append(key)
+                        populations[key] = Int32(keyList.count - 1)
+                        return Int32(keyList.count - 1)
                     } ?? -1
                     form = forms.count
                     forms.append((written, id, 0))
@@ -370,56 +392,65 @@ final class CheckContext {
                 if population >= 0 { forms[form].count += 1 }
             }
             let timeID: Int32
-            if let last = lastTime, last.published == claim.published, last.refersTo == claim.refersTo {
+            if let last = lastTime, last.published == pointer.pointee.published, last.refersTo == pointer.pointee.refersTo {
                 timeID = last.id
             } else {
-                let timeKey = TimeKey(refersTo: claim.refersTo, published: claim.published)
+                let timeKey = TimeKey(refersTo: pointer.pointee.refersTo, published: pointer.pointee.published)
                 if let id = timeIDs[timeKey] {
                     timeID = id
                 } else {
-                    if let time = ClaimTime(claim.refersTo, published: claim.published) {
-                        times.append(time)
-                        timeID = Int32(times.count - 1)
+                    if let time = ClaimTime(pointer.pointee.refersTo, published: pointer.pointee.published) {
+                        timeList.append(time)
+                        timeID = Int32(timeList.count - 1)
                     } else {
                         timeID = -1
                     }
                     timeIDs[timeKey] = timeID
                 }
-                lastTime = (claim.refersTo, claim.published, timeID)
+                lastTime = (pointer.pointee.refersTo, pointer.pointee.published, timeID)
             }
-            let time = timeID >= 0 ? times[Int(timeID)] : nil
+            let time = timeID >= 0 ? timeList[Int(timeID)] : nil
             // Claims come by article: the last one's number is usually the one.
             let article: Int
-            if let last = lastArticle, last.id == claim.article {
+            if let last = lastArticle, last.id == pointer.pointee.article {
                 article = last.number
-            } else if let found = articles[claim.article] {
+            } else if let found = articles[pointer.pointee.article] {
                 article = found
             } else {
                 article = articles.count
-                articles[claim.article] = article
+                articles[pointer.pointee.article] = article
             }
-            lastArticle = (claim.article, article)
+            lastArticle = (pointer.pointee.article, article)
             let place: Int32
-            if let last = lastPlace, last.name == claim.place {
+            if let last = lastPlace, last.name == pointer.pointee.place {
                 place = last.id
-            } else if let found = places[claim.place] {
+            } else if let found = places[pointer.pointee.place] {
                 place = found
             } else {
                 place = Int32(places.count)
-                places[claim.place] = place
+                places[pointer.pointee.place] = place
             }
-            lastPlace = (claim.place, place)
-            inputPositions[k] = Int32(kept.count)
+            lastPlace = (pointer.pointee.place, place)
+            positionList[k] = Int32(kept.count)
             kept.append(k)
-            claims.append(Prepared(interval: FigureInterval(low: claim.low, high: claim.high, value: claim.value, qualifier: claim.qualifier, rules: rules),
-                                   text: ShortText(claim.text), kind: category.kind,
-                                   unit: claim.unit, isPart: claim.partOf != nil || claim.list != nil, article: article,
+            preparedList.append(Prepared(interval: FigureInterval(low: pointer.pointee.low, high: pointer.pointee.high, value: pointer.pointee.value, qualifier: pointer.pointee.qualifier, rules: rules),
+                                   text: ShortText(pointer.pointee.text), kind: kind,
+                                   unit: pointer.pointee.unit, isPart: pointer.pointee.partOf != nil || pointer.pointee.list != nil, article: article,
                                    placeID: place, categoryID: known.id, populationID: population, timeID: timeID,
                                    endFirst: time?.end.first.ordinal ?? .max, endLast: time?.end.last.ordinal ?? .max,
                                    startFirst: time?.start?.first.ordinal ?? .max, startLast: time?.start?.last.ordinal ?? .max,
-                                   published: claim.published?.ordinal ?? .max))
+                                   published: pointer.pointee.published?.ordinal ?? .max))
         }
-        for k in order { prepare(input[k], at: k) }
+        input.withUnsafeBufferPointer { input in
+            for k in order { prepare(input.baseAddress! + k, at: k) }
+        }
+        claims = preparedList
+        preparedList = []
+        skipped = skippedList
+        populationKeys = keyList
+        times = timeList
+        inputPositions = positionList
+        positionList = []
         // Usually every claim is kept, in the order given: the records are then the input, shared.
         if kept.count == input.count, kept.indices.allSatisfy({ kept[$0] == $0 }) {
             records = input
@@ -521,10 +552,14 @@ final class CheckContext {
         var keyed: [(key: GroupKey, index: Int32, time: Int32)] = []
         keyed.reserveCapacity(claims.count)
         for i in claims.indices { if let key = claims[i].key() { keyed.append((key, Int32(i), claims[i].timeID)) } }
-        keyed.sort { a, b in
-            let order = a.key.compare(b.key)
-            return order != 0 ? order < 0 : a.index < b.index
+        // Sorted by the keys packed in three words each (``GroupKey/packed``, in the keys' order),
+        // then by position: comparing two reads three words instead of seven fields.
+        var packed = keyed.indices.map { j in (key: keyed[j].key.packed, j: Int32(j)) }
+        packed.sort { a, b in
+            a.key.0 != b.key.0 ? a.key.0 < b.key.0 : a.key.1 != b.key.1 ? a.key.1 < b.key.1 : a.key.2 != b.key.2 ? a.key.2 < b.key.2 : a.j < b.j
         }
+        keyed = packed.map { keyed[Int($0.j)] }
+        packed = []
         // Each claim's group, written to the claims in their order afterwards (the claims of a
         // group lie all over the table); its name is the group's, by number.
         var groupOf = [Int32](repeating: -1, count: claims.count)
@@ -856,16 +891,19 @@ final class CheckContext {
         let categories = ranks(categoryNames), populations = ranks(populationNames), periods = ranks(periodNames)
         // Kind, category, population, period and rule packed in two words (ranks are below
         // 2^28: there are fewer checks than that).
-        let high = checks.indices.map { UInt64(kinds[$0]) << 56 | UInt64(categories[$0]) << 28 | UInt64(populations[$0]) }
-        let low = checks.indices.map { UInt64(periods[$0]) << 8 | UInt64(rules[$0]) }
-        var order = Array(checks.indices)
-        order.sort { a, b in high[a] != high[b] ? high[a] < high[b] : low[a] != low[b] ? low[a] < low[b] : a < b }
+        // Sorted as (high, low, position) triples held together, so that comparing two reads
+        // nothing else (the same order as comparing the packed words through the positions).
+        var keyed = checks.indices.map { k in
+            (high: UInt64(kinds[k]) << 56 | UInt64(categories[k]) << 28 | UInt64(populations[k]), low: UInt64(periods[k]) << 8 | UInt64(rules[k]), k: k)
+        }
+        keyed.sort { a, b in a.high != b.high ? a.high < b.high : a.low != b.low ? a.low < b.low : a.k < b.k }
+        var order = keyed.map(\.k)
         // Checks with the same key are ordered by their first claim's id, then by how many claims
         // they compare: the ids are made only for them.
         var start = 0
         while start < order.count {
             var end = start + 1
-            while end < order.count, high[order[end]] == high[order[start]], low[order[end]] == low[order[start]] { end += 1 }
+            while end < order.count, keyed[end].high == keyed[start].high, keyed[end].low == keyed[start].low { end += 1 }
             if end - start > 1 {
                 let run = order[start..<end].map { k -> (id: String, count: Int, k: Int) in
                     let claims = checks[k].claimIndices, table = checks[k].table

@@ -17,32 +17,25 @@ extension CheckContext {
     /// other articles when the claim is of its article: two values decide every claim.
     func staleChecks(into checks: inout [Check]) {
         // The claims that may be stale, by series (a running total's, or a stock's levels), group
-        // and publication day: sorted, each run of equal keys is one check.
-        struct Key: Comparable {
-            let series: GroupKey, published: Int
-            static func < (a: Key, b: Key) -> Bool { (a.series, a.published) < (b.series, b.published) }
-        }
-        // Each candidate carries its claim's rank in time order (the claim is `byRank[rank]`): the
-        // sort then reads nothing but the candidates themselves.
-        var candidates: [(key: Key, rank: Int)] = []
+        // and publication day: sorted, each run of equal keys is one check. Each candidate is its
+        // series' key in packed words (``GroupKey/packed``; its days are zero), its publication
+        // day with the sign bit flipped (in place of those days), and its claim's rank in time
+        // order (the claim is `byRank[rank]`): the sort compares words and reads nothing else.
+        var candidates: [(UInt64, UInt64, UInt64, rank: Int)] = []
         for i in claims.indices where claims[i].isDated && claims[i].published != .max {
             let p = claims[i]
             guard p.series != nil || p.kind == .stock else { continue }
             let series = GroupKey(place: p.placeID, category: p.categoryID, unit: p.unit == .percent ? 1 : 0, population: p.populationID,
-                                  series: Int32(p.series ?? -1), first: 0, last: 0)
-            candidates.append((Key(series: series, published: p.published), rank[i]))
+                                  series: Int32(p.series ?? -1), first: 0, last: 0).packed
+            candidates.append((series.0, series.1, UInt64(bitPattern: Int64(p.published)) ^ (1 << 63), rank[i]))
         }
-        candidates.sort { a, b in
-            let order = a.key.series.compare(b.key.series)
-            if order != 0 { return order < 0 }
-            if a.key.published != b.key.published { return a.key.published < b.key.published }
-            return a.rank < b.rank
-        }
+        candidates.sort { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1 < b.1 : a.2 != b.2 ? a.2 < b.2 : a.rank < b.rank }
         let byRank = self.byRank
         var start = 0
         while start < candidates.count {
             var end = start + 1
-            while end < candidates.count, candidates[end].key == candidates[start].key { end += 1 }
+            while end < candidates.count, candidates[end].0 == candidates[start].0, candidates[end].1 == candidates[start].1,
+                  candidates[end].2 == candidates[start].2 { end += 1 }
             let members = candidates[start..<end].map { byRank[$0.rank] }
             start = end
             guard members.contains(where: { claims[$0].article != claims[members[0]].article }) else { continue }
